@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env, type DatabaseDriver } from '../lib/env';
+import { acquirePgliteLock, releasePgliteLock } from './pglite-lock';
+import { queryCountingLogger } from './query-counter';
+import * as schema from './schema';
+
+/** One type for every driver: the data layer never knows which one it runs on. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the database or an open transaction: data-layer helpers accept both. */
+export type Executor = Database | Transaction;
+
+export type DatabaseOptions =
+  | { driver: 'pglite'; dataDir: string | null }
+  | { driver: 'pg'; url: string; maxConnections?: number }
+  | { driver: 'neon'; url: string; localProxy?: string; maxConnections?: number };
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: DatabaseDriver;
+  options: DatabaseOptions;
+  close(): Promise<void>;
+};
+
+/** Opens a connection pool (or the embedded database) for the given driver. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  switch (options.driver) {
+    case 'pglite':
+      return openPglite(options.dataDir);
+    case 'pg':
+      return openNodePostgres(options.url, options.maxConnections);
+    case 'neon':
+      return openNeon(options.url, options.localProxy, options.maxConnections);
+  }
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (dataDir) {
+    fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    acquirePgliteLock(dataDir);
+  }
+  // btree_gist must be loaded on every open once a database uses it (STACK-NOTES).
+  const client = new PGlite({ dataDir: dataDir ?? undefined, extensions: { btree_gist } });
+  await client.waitReady;
+  const db = drizzle({ client, schema, logger: queryCountingLogger }) as unknown as Database;
+  return {
+    db,
+    driver: 'pglite',
+    options: { driver: 'pglite', dataDir },
+    async close() {
+      await client.close();
+      if (dataDir) releasePgliteLock(dataDir);
+    },
+  };
+}
+
+async function openNodePostgres(url: string, max = 10): Promise<DatabaseHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString: url, max });
+  const db = drizzle({ client: pool, schema, logger: queryCountingLogger }) as unknown as Database;
+  return { db, driver: 'pg', options: { driver: 'pg', url, maxConnections: max }, close: () => pool.end() };
+}
+
+async function openNeon(url: string, localProxy: string | undefined, max = 10): Promise<DatabaseHandle> {
+  const { Pool } = await import('@neondatabase/serverless');
+  const { drizzle } = await import('drizzle-orm/neon-serverless');
+  await configureNeon(localProxy);
+  const pool = new Pool({ connectionString: url, max });
+  const db = drizzle({ client: pool, schema, logger: queryCountingLogger }) as unknown as Database;
+  return {
+    db,
+    driver: 'neon',
+    options: { driver: 'neon', url, localProxy, maxConnections: max },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Node has no global WebSocket before v22: give Neon the `ws` package. A local WebSocket→TCP
+ * proxy (tests, local runs against a plain server) needs plain ws and no pipelining; real Neon
+ * keeps the defaults.
+ */
+export async function configureNeon(localProxy: string | undefined): Promise<void> {
+  const { neonConfig } = await import('@neondatabase/serverless');
+  const { default: ws } = await import('ws');
+  neonConfig.webSocketConstructor = ws;
+  if (localProxy) {
+    neonConfig.wsProxy = (host, port) => `${localProxy}/v1?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineConnect = false;
+    neonConfig.pipelineTLS = false;
+  }
+}
+
+/** Options for the database this process is configured for (DATABASE_URL / DATABASE_DRIVER). */
+export function databaseOptionsFromEnv(): DatabaseOptions {
+  const e = env();
+  switch (e.databaseDriver) {
+    case 'pglite':
+      return { driver: 'pglite', dataDir: e.PGLITE_DATA_DIR };
+    case 'pg':
+      return { driver: 'pg', url: e.DATABASE_URL! };
+    case 'neon':
+      return { driver: 'neon', url: e.DATABASE_URL!, localProxy: e.NEON_LOCAL_PROXY };
+  }
+}
+
+type Shared = { handle?: Promise<DatabaseHandle> };
+// One instance per process, kept across dev-server reloads.
+const shared = ((globalThis as { __havenDatabase?: Shared }).__havenDatabase ??= {});
+
+/**
+ * The process's database, opened on first use. The embedded database is migrated (and seeded
+ * with the demo practice when empty) on open, so `next start` works on a fresh machine.
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  shared.handle ??= (async () => {
+    const options = databaseOptionsFromEnv();
+    const handle = await openDatabase(options);
+    if (options.driver === 'pglite') {
+      const { migrateDatabase } = await import('./migrator');
+      const { seedDemoIfEmpty } = await import('./seed-demo');
+      await migrateDatabase(handle);
+      await seedDemoIfEmpty(handle.db);
+    }
+    return handle;
+  })().catch((err: unknown) => {
+    shared.handle = undefined;
+    throw err;
+  });
+  return shared.handle;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Tests point the data layer at their own database. */
+export function useDatabaseForTests(handle: DatabaseHandle): void {
+  shared.handle = Promise.resolve(handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = shared.handle;
+  shared.handle = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,17 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import { MODALITIES } from '../../lib/scheduling/types';
+
+export const modalityEnum = pgEnum('modality', MODALITIES);
+export const audienceEnum = pgEnum('audience', ['individual', 'couple']);
+export const bookingModeEnum = pgEnum('booking_mode', ['instant', 'request']);
+export const overrideKindEnum = pgEnum('override_kind', ['time_off', 'extra_hours']);
+export const bookingStatusEnum = pgEnum('booking_status', [
+  'requested',
+  'confirmed',
+  'cancelled',
+  'completed',
+  'no_show',
+]);
+export const contactChannelEnum = pgEnum('contact_channel', ['email', 'phone', 'text']);
+export const actorKindEnum = pgEnum('actor_kind', ['client', 'staff', 'system']);
+export const linkHolderEnum = pgEnum('link_holder', ['primary', 'partner']);

@@ -1,0 +1,28 @@
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const practices = pgTable('practices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  tagline: text('tagline').notNull().default(''),
+  about: text('about').notNull().default(''),
+  timeZone: text('time_zone').notNull(),
+  addressLine1: text('address_line1').notNull().default(''),
+  addressLine2: text('address_line2').notNull().default(''),
+  city: text('city').notNull().default(''),
+  region: text('region').notNull().default(''),
+  postalCode: text('postal_code').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
+  /** Clients cannot reschedule or cancel online within this many hours of the start. */
+  clientChangeCutoffHours: integer('client_change_cutoff_hours').notNull().default(24),
+  /** At most this many requested/confirmed future bookings per client email. */
+  maxOpenBookingsPerEmail: integer('max_open_bookings_per_email').notNull().default(3),
+  /** Require two-factor sign-in for every staff member, not only clinicians (issue 3). */
+  requireTwoFactorForAll: boolean('require_two_factor_for_all').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Practice = typeof practices.$inferSelect;
+export type NewPractice = typeof practices.$inferInsert;

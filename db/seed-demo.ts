@@ -1,0 +1,140 @@
+import { count } from 'drizzle-orm';
+import type { Database } from './client';
+import {
+  availabilityOverrides,
+  availabilityRules,
+  bookingLinks,
+  bookings,
+  clinicianConsultationTypes,
+  clinicians,
+  consultationTypes,
+  practices,
+  type NewConsultationType,
+} from './schema';
+import { addDaysToDate, localDateOf, weekdayOfDate, zonedTimeToUtc } from '../lib/scheduling/zoned-time';
+import { createHash } from 'node:crypto';
+import { blockedRangeOf } from '../lib/bookings/blocked-range';
+
+export const DEMO_PRACTICE_SLUG = 'demo';
+const ZONE = 'America/New_York';
+
+/** Seeds the demo practice when the database has no practice at all. Returns whether it did. */
+export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(practices);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemoPractice(db, { now });
+  return true;
+}
+
+/**
+ * A New York practice: one clinician who sees individuals and couples, in person on Tuesdays
+ * and Thursdays, by video on Mondays, Wednesdays and Fridays; a free 15-minute phone
+ * consultation, 50-minute individual and 80-minute couples consultations; a few bookings and
+ * some time off relative to `now`.
+ */
+export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: string; name?: string }) {
+  return db.transaction(async (tx) => {
+    const [practice] = await tx
+      .insert(practices)
+      .values({
+        slug: opts.slug ?? DEMO_PRACTICE_SLUG,
+        name: opts.name ?? 'Maya Lindqvist Therapy',
+        tagline: 'Psychotherapy and sex therapy for adults and couples in New York City and by video.',
+        about:
+          'A calm, confidential space to talk about relationships, intimacy, anxiety and change. ' +
+          'Individual adults and couples of every orientation and identity are welcome.',
+        timeZone: ZONE,
+        addressLine1: '200 West 57th Street',
+        addressLine2: 'Suite 1100',
+        city: 'New York',
+        region: 'NY',
+        postalCode: '10019',
+        phone: '(212) 555-0147',
+        email: 'hello@example.com',
+      })
+      .returning();
+    if (!practice) throw new Error('seed: practice insert returned nothing');
+
+    const [clinician] = await tx
+      .insert(clinicians)
+      .values({
+        practiceId: practice.id,
+        displayName: 'Maya Lindqvist, LCSW',
+        credentials: 'Licensed clinical social worker · AASECT-certified sex therapist',
+        pronouns: 'she/her',
+        bio: 'Maya works with individuals and couples on desire, intimacy, communication, sexual health and life transitions, with warmth and without judgement.',
+      })
+      .returning();
+    if (!clinician) throw new Error('seed: clinician insert returned nothing');
+
+    const common = { practiceId: practice.id, horizonDays: 60 } satisfies Partial<NewConsultationType>;
+    const types = await tx
+      .insert(consultationTypes)
+      .values([
+        { ...common, slug: 'free-phone-call', title: 'Free 15-minute phone call', description: 'A short, no-cost call to ask questions and see whether working together feels right.', durationMinutes: 15, modality: 'phone', audience: 'individual', feeCents: 0, bookingMode: 'instant', minNoticeMinutes: 240, incrementMinutes: 15, bufferAfterMinutes: 5, dailyCap: 4, sortOrder: 0 },
+        { ...common, slug: 'individual-video', title: 'Individual consultation by video', description: 'A first 50-minute conversation about what brings you here and what you hope will change.', durationMinutes: 50, modality: 'video', audience: 'individual', feeCents: 20000, bookingMode: 'instant', minNoticeMinutes: 1440, incrementMinutes: 30, bufferAfterMinutes: 10, sortOrder: 1 },
+        { ...common, slug: 'individual-in-person', title: 'Individual consultation in person', description: 'A first 50-minute conversation at the Midtown office.', durationMinutes: 50, modality: 'in_person', audience: 'individual', feeCents: 20000, bookingMode: 'instant', minNoticeMinutes: 1440, incrementMinutes: 30, bufferAfterMinutes: 10, sortOrder: 2 },
+        { ...common, slug: 'couples-video', title: 'Couples consultation by video', description: 'An 80-minute first session for you and your partner, each joining from wherever is comfortable.', durationMinutes: 80, modality: 'video', audience: 'couple', feeCents: 27500, bookingMode: 'instant', minNoticeMinutes: 1440, incrementMinutes: 30, bufferAfterMinutes: 10, sortOrder: 3 },
+        { ...common, slug: 'couples-in-person', title: 'Couples consultation in person', description: 'An 80-minute first session together at the Midtown office. The practice confirms each request personally.', durationMinutes: 80, modality: 'in_person', audience: 'couple', feeCents: 27500, bookingMode: 'request', minNoticeMinutes: 2880, incrementMinutes: 30, bufferAfterMinutes: 10, dailyCap: 2, sortOrder: 4 },
+      ])
+      .returning();
+    await tx.insert(clinicianConsultationTypes).values(types.map((t) => ({ clinicianId: clinician.id, consultationTypeId: t.id })));
+
+    await tx.insert(availabilityRules).values([
+      ...[1, 3, 5].map((weekday) => ({ clinicianId: clinician.id, weekday, startTime: '09:00', endTime: '17:00', modalities: ['video' as const, 'phone' as const] })),
+      ...[2, 4].map((weekday) => ({ clinicianId: clinician.id, weekday, startTime: '10:00', endTime: '18:00', modalities: ['in_person' as const, 'phone' as const] })),
+    ]);
+
+    // Time off: the second Friday from now (whole day) and a Wednesday morning.
+    const today = localDateOf(opts.now.getTime(), ZONE);
+    const nextWeekday = (weekday: number, weeksAhead: number) => {
+      let d = addDaysToDate(today, 1);
+      while (weekdayOfDate(d) !== weekday) d = addDaysToDate(d, 1);
+      return addDaysToDate(d, 7 * weeksAhead);
+    };
+    await tx.insert(availabilityOverrides).values([
+      { clinicianId: clinician.id, date: nextWeekday(5, 1), kind: 'time_off', label: 'Conference' },
+      { clinicianId: clinician.id, date: nextWeekday(3, 2), kind: 'time_off', startTime: '09:00', endTime: '12:00', label: 'Supervision' },
+      { clinicianId: clinician.id, date: nextWeekday(6, 2), kind: 'extra_hours', startTime: '10:00', endTime: '13:00', modalities: ['video', 'phone'], label: 'Saturday video hours' },
+    ]);
+
+    const bySlug = new Map(types.map((t) => [t.slug, t]));
+    const demoBookings = [
+      { slug: 'individual-video', date: nextWeekday(1, 0), time: '10:00', name: 'Jordan Ellis', email: 'jordan@example.com' },
+      { slug: 'individual-in-person', date: nextWeekday(2, 0), time: '14:00', name: 'Sam Rivera', email: 'sam@example.com' },
+      { slug: 'couples-video', date: nextWeekday(3, 1), time: '13:00', name: 'Alex Chen', email: 'alex@example.com', partner: ['Riley Chen', 'riley@example.com'] as const },
+      { slug: 'free-phone-call', date: nextWeekday(4, 0), time: '16:00', name: 'Casey Morgan', email: 'casey@example.com' },
+      { slug: 'couples-in-person', date: nextWeekday(4, 1), time: '11:00', name: 'Dana Brooks', email: 'dana@example.com', partner: ['Kai Brooks', 'kai@example.com'] as const },
+    ];
+    for (const b of demoBookings) {
+      const type = bySlug.get(b.slug)!;
+      const startsAt = new Date(zonedTimeToUtc(b.date, b.time, ZONE));
+      const { endsAt, blocked } = blockedRangeOf(type, startsAt);
+      const [row] = await tx
+        .insert(bookings)
+        .values({
+          practiceId: practice.id,
+          clinicianId: clinician.id,
+          consultationTypeId: type.id,
+          startsAt,
+          endsAt,
+          blocked,
+          status: type.bookingMode === 'request' ? 'requested' : 'confirmed',
+          clientTimeZone: ZONE,
+          clientName: b.name,
+          clientEmail: b.email,
+          clientPhone: '(917) 555-0100',
+          preferredChannel: 'email',
+          okToEmail: true,
+          partnerName: b.partner?.[0] ?? null,
+          partnerEmail: b.partner?.[1] ?? null,
+          consentedAt: opts.now,
+          idempotencyKey: crypto.randomUUID(),
+        })
+        .returning({ id: bookings.id });
+      // Demo links are not shown anywhere; their tokens are random and discarded.
+      await tx.insert(bookingLinks).values({ bookingId: row!.id, holder: 'primary', tokenHash: createHash('sha256').update(crypto.randomUUID()).digest('hex') });
+    }
+    return { practice, clinician, types };
+  });
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { rateLimitCounters } from '../../db/schema';
+import { env } from '../env';
+
+export type RateLimit = { name: string; limit: number; windowSeconds: number };
+
+/** Booking attempts that reach the database (after validation and idempotent replays). */
+export const BOOKING_LIMITS = {
+  perIp: { name: 'book:ip', limit: 10, windowSeconds: 3600 },
+  perEmail: { name: 'book:email', limit: 5, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimit>;
+
+export function rateLimitsDisabled(): boolean {
+  const e = env();
+  return e.HAVEN_DISABLE_RATE_LIMITS === 'true' && e.NODE_ENV !== 'production';
+}
+
+/** IPs and emails are personal data: buckets hold a keyed hash, never the value. */
+export function bucketKey(limit: RateLimit, value: string): string {
+  const secret = env().HAVEN_HASH_SECRET ?? 'haven-development-only';
+  return `${limit.name}:${createHmac('sha256', secret).update(value.toLowerCase()).digest('base64url').slice(0, 32)}`;
+}
+
+/**
+ * Counts one hit in a fixed window and says whether it is within the limit. One statement
+ * (an upsert), so concurrent app instances share the count exactly.
+ */
+export async function hitRateLimit(
+  db: Executor,
+  limit: RateLimit,
+  value: string,
+  now: Date,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ bucket: bucketKey(limit, value), windowStart, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.bucket, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+    })
+    .returning({ hits: rateLimitCounters.hits });
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  return { allowed: (row?.hits ?? 1) <= limit.limit, retryAfterSeconds };
+}

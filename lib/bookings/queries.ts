@@ -1,0 +1,155 @@
+import 'server-only';
+import { getDb, type Executor } from '../../db/client';
+import { bookings } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { loadAvailability, openSlotsOf } from './availability';
+import { changeCutoffOf, clientChangeRefusal } from './change-policy';
+import type { ManagedBooking, OpenSlots } from './dto';
+import { buildIcs } from './ics';
+import { resolveLink, type LinkActor, type ResolvedLink } from './link-access';
+import { toAddress, toPublicType } from './mappers';
+
+const DAY_MS = 86_400_000;
+export const SLOT_SEARCH_DAYS = 60;
+
+/**
+ * Free times for a consultation type over the next 60 days (or its horizon). One query to the
+ * database, then the pure slot engine. Null when no such active type exists.
+ */
+export async function findOpenSlots(params: {
+  typeSlug: string;
+  practiceSlug?: string;
+  now?: Date;
+  days?: number;
+}): Promise<OpenSlots | null> {
+  const now = params.now ?? new Date();
+  const to = new Date(now.getTime() + (params.days ?? SLOT_SEARCH_DAYS) * DAY_MS);
+  const ctx = await loadAvailability(await getDb(), { typeSlug: params.typeSlug, practiceSlug: params.practiceSlug, from: now, to });
+  if (!ctx) return null;
+  return {
+    practice: {
+      name: ctx.practice.name,
+      timeZone: ctx.practice.timeZone,
+      address: toAddress(ctx.practice),
+      phone: ctx.practice.phone,
+    },
+    type: toPublicType(ctx.type),
+    rangeStart: now.toISOString(),
+    rangeEnd: to.toISOString(),
+    slots: openSlotsOf(ctx, now),
+  };
+}
+
+/** The booking behind a link, with what the private page needs. Two queries. */
+async function loadLinkedBooking(db: Executor, link: ResolvedLink) {
+  return db.query.bookings.findFirst({
+    where: eq(bookings.id, link.bookingId),
+    columns: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      clientTimeZone: true,
+      clientName: true,
+      partnerName: true,
+      cancelledAt: true,
+      cancelledBy: true,
+      clinicianId: true,
+    },
+    with: {
+      consultationType: true,
+      practice: true,
+      clinician: { columns: { displayName: true } },
+    },
+  });
+}
+
+export async function getManagedBooking(params: { actor: LinkActor; now?: Date }): Promise<ManagedBooking | null> {
+  const db = await getDb();
+  const link = await resolveLink(db, params.actor);
+  if (!link) return null;
+  const b = await loadLinkedBooking(db, link);
+  if (!b) return null;
+  const now = params.now ?? new Date();
+  const cutoffHours = b.practice.clientChangeCutoffHours;
+  return {
+    holder: link.holder,
+    reference: b.id.slice(0, 8).toUpperCase(),
+    status: b.status,
+    type: toPublicType(b.consultationType),
+    startsAt: b.startsAt.toISOString(),
+    endsAt: b.endsAt.toISOString(),
+    clientTimeZone: b.clientTimeZone,
+    clientName: b.clientName,
+    partnerName: b.partnerName,
+    clinicianName: b.clinician.displayName,
+    practice: {
+      name: b.practice.name,
+      timeZone: b.practice.timeZone,
+      address: toAddress(b.practice),
+      phone: b.practice.phone,
+      email: b.practice.email,
+    },
+    canChange: clientChangeRefusal(b, cutoffHours, now) === null,
+    changeCutoffAt: changeCutoffOf(b.startsAt, cutoffHours).toISOString(),
+    cancelledAt: b.cancelledAt?.toISOString() ?? null,
+    cancelledBy: b.cancelledBy,
+  };
+}
+
+/**
+ * Free times to move a linked booking to: same type, same clinician, its own time not counted
+ * as busy. Null when the link is dead or the booking can no longer be changed online.
+ */
+export async function findOpenSlotsForReschedule(params: { actor: LinkActor; now?: Date }): Promise<OpenSlots | null> {
+  const db = await getDb();
+  const link = await resolveLink(db, params.actor);
+  if (!link) return null;
+  const b = await loadLinkedBooking(db, link);
+  const now = params.now ?? new Date();
+  if (!b || clientChangeRefusal(b, b.practice.clientChangeCutoffHours, now)) return null;
+  const to = new Date(now.getTime() + SLOT_SEARCH_DAYS * DAY_MS);
+  const ctx = await loadAvailability(db, {
+    typeSlug: b.consultationType.slug,
+    practiceSlug: b.practice.slug,
+    from: now,
+    to,
+    clinicianId: b.clinicianId,
+    excludeBookingId: b.id,
+    includeInactiveType: true,
+  });
+  if (!ctx) return null;
+  return {
+    practice: { name: ctx.practice.name, timeZone: ctx.practice.timeZone, address: toAddress(ctx.practice), phone: ctx.practice.phone },
+    type: toPublicType(ctx.type),
+    rangeStart: now.toISOString(),
+    rangeEnd: to.toISOString(),
+    slots: openSlotsOf(ctx, now),
+  };
+}
+
+/** "Add to calendar": a neutral title, the place or "Video", no clinical words. */
+export async function buildBookingIcs(params: { actor: LinkActor; now?: Date }): Promise<string | null> {
+  const db = await getDb();
+  const link = await resolveLink(db, params.actor);
+  if (!link) return null;
+  const b = await loadLinkedBooking(db, link);
+  if (!b) return null;
+  const p = b.practice;
+  const location =
+    b.consultationType.modality === 'in_person'
+      ? [p.addressLine1, p.addressLine2, [p.city, p.region, p.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+      : b.consultationType.modality === 'video'
+        ? 'Video call (link sent before the appointment)'
+        : 'Phone call';
+  return buildIcs({
+    uid: `${b.id}@haven`,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    title: 'Appointment',
+    location,
+    description: p.phone ? `To change this appointment, use your private link or call ${p.phone}.` : '',
+    stampedAt: params.now ?? new Date(),
+    cancelled: b.status === 'cancelled',
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The booking details form. One schema feeds the client's zodResolver and the server action's
+ * safeParse. Couples need the partner's name and email: `makeBookingDetailsSchema({ couple })`.
+ */
+const trimmed = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
+
+export const CONTACT_CHANNELS = ['email', 'phone', 'text'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+const phonePattern = /^[+()\d\s.-]{7,25}$/;
+
+const baseBookingDetails = z.object({
+  typeSlug: z.string().min(1).max(80),
+  /** ISO instant of the chosen start, as offered by the slot list. */
+  startsAt: z.iso.datetime({ offset: true, message: 'Please choose a time.' }),
+  clinicianId: z.uuid({ message: 'Please choose a time.' }),
+  clientTimeZone: z.string().min(1).max(64),
+  idempotencyKey: z.uuid(),
+  name: trimmed(120).min(1, 'Please tell us your name.'),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, 'That email address is too long.')
+    .pipe(z.email({ message: 'Please enter an email address like name@example.com.' })),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'Please enter a phone number.')
+    .regex(phonePattern, 'Please enter a phone number using digits, spaces, +, ( ) or -.')
+    .refine((v) => v.replace(/\D/g, '').length >= 7, 'That phone number looks too short.'),
+  preferredChannel: z.enum(CONTACT_CHANNELS, { message: 'Please choose how we should contact you.' }),
+  okToLeaveVoicemail: z.boolean(),
+  okToText: z.boolean(),
+  okToEmail: z.boolean(),
+  partnerName: trimmed(120).optional(),
+  partnerEmail: z.string().trim().toLowerCase().max(254).optional(),
+  note: trimmed(1000).optional(),
+  consent: z.literal(true, { message: 'Please confirm we may contact you about this consultation.' }),
+  /** Honeypot: people never see it; bots fill it in. */
+  website: z.string().max(200).optional(),
+});
+
+export function makeBookingDetailsSchema({ couple }: { couple: boolean }) {
+  return baseBookingDetails.superRefine((v, ctx) => {
+    if (v.preferredChannel === 'text' && !v.okToText) {
+      ctx.addIssue({ code: 'custom', path: ['okToText'], message: 'You chose text as your preferred channel: please allow texts too.' });
+    }
+    if (v.preferredChannel === 'email' && !v.okToEmail) {
+      ctx.addIssue({ code: 'custom', path: ['okToEmail'], message: 'You chose email as your preferred channel: please allow email too.' });
+    }
+    if (!couple) return;
+    if (!v.partnerName) {
+      ctx.addIssue({ code: 'custom', path: ['partnerName'], message: "Please tell us your partner's name." });
+    }
+    if (!v.partnerEmail) {
+      ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: "Please enter your partner's email: they get their own private link." });
+    } else if (!z.email().safeParse(v.partnerEmail).success) {
+      ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: 'Please enter an email address like name@example.com.' });
+    } else if (v.partnerEmail === v.email) {
+      ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: "Please use your partner's own email address, not yours." });
+    }
+  });
+}
+
+export type BookingDetailsSchema = ReturnType<typeof makeBookingDetailsSchema>;
+export type BookingDetailsFormValues = z.input<BookingDetailsSchema>;
+export type BookingDetailsInput = z.output<BookingDetailsSchema>;
+
+export const rescheduleSchema = z.object({
+  startsAt: z.iso.datetime({ offset: true, message: 'Please choose a new time.' }),
+  clinicianId: z.uuid({ message: 'Please choose a new time.' }),
+  clientTimeZone: z.string().min(1).max(64),
+});
+export type RescheduleInput = z.infer<typeof rescheduleSchema>;
+
+export const cancelSchema = z.object({
+  reason: trimmed(500).optional(),
+});
+export type CancelInput = z.infer<typeof cancelSchema>;

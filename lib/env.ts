@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once. Every variable is documented in .env.example.
+ * Read through `env()`; never touch process.env elsewhere (tests may reset with `resetEnvForTests`).
+ */
+const DRIVERS = ['pglite', 'pg', 'neon'] as const;
+export type DatabaseDriver = (typeof DRIVERS)[number];
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+        message: 'DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the embedded database)',
+      }),
+    DATABASE_DRIVER: z.enum(DRIVERS).optional(),
+    PGLITE_DATA_DIR: z.string().trim().min(1).default('.data/pglite'),
+    /** Only for tests and local runs of the Neon driver: host:port of a WebSocket→TCP proxy. */
+    NEON_LOCAL_PROXY: z.string().trim().optional(),
+    /** Which practice this deployment serves (slug); default: the first one created. */
+    HAVEN_PRACTICE_SLUG: z.string().trim().min(1).optional(),
+    /** Public origin used in links (ICS files, future emails). */
+    APP_URL: z.string().url().default('http://localhost:3000'),
+    /**
+     * Data-encryption keys, "id:base64(32 bytes)" separated by commas; the first encrypts,
+     * all decrypt (rotation). Required: without it nothing sensitive can be written.
+     */
+    HAVEN_DATA_KEYS: z.string().trim().optional(),
+    /** Secret mixed into hashes of IP addresses for rate limits. */
+    HAVEN_HASH_SECRET: z.string().trim().optional(),
+    /** Set to "true" to disable rate limits (never in production). Used by e2e tests. */
+    HAVEN_DISABLE_RATE_LIMITS: z.enum(['true', 'false']).optional(),
+  })
+  .transform((e) => ({
+    ...e,
+    databaseDriver: pickDriver(e.DATABASE_URL, e.DATABASE_DRIVER),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+function pickDriver(url: string | undefined, explicit: DatabaseDriver | undefined): DatabaseDriver {
+  if (explicit) return explicit;
+  if (!url) return 'pglite';
+  const host = safeHost(url);
+  return host.endsWith('.neon.tech') || host.endsWith('.neon.build') ? 'neon' : 'pg';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.databaseDriver !== 'pglite' && !parsed.data.DATABASE_URL) {
+    throw new Error(`Invalid environment:\n  DATABASE_URL: required when DATABASE_DRIVER=${parsed.data.databaseDriver}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,30 @@
+// @ts-check
+
+/** Private-link pages carry a capability token in the URL: never cache them, never leak them. */
+const privateLinkHeaders = [
+  { key: 'Cache-Control', value: 'no-store, max-age=0' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+      { source: '/m/:path*', headers: privateLinkHeaders },
+    ];
+  },
+};
+
+module.exports = nextConfig;
