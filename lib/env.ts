@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyring } from './crypto/envelope';
 
 /**
  * The environment, validated once. Every variable is documented in .env.example.
@@ -62,16 +63,34 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty value (`NAME=` in a .env file) means unset.
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  if (parsed.data.databaseDriver !== 'pglite' && !parsed.data.DATABASE_URL) {
-    throw new Error(`Invalid environment:\n  DATABASE_URL: required when DATABASE_DRIVER=${parsed.data.databaseDriver}`);
-  }
+  const problems = startupProblems(parsed.data);
+  if (problems.length > 0) throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   cached = parsed.data;
   return cached;
+}
+
+/** Rules across variables. Encryption fails closed: no usable key, no start. */
+export function startupProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.databaseDriver !== 'pglite' && !e.DATABASE_URL) problems.push(`DATABASE_URL: required when DATABASE_DRIVER=${e.databaseDriver}`);
+  if (e.NODE_ENV !== 'test') {
+    try {
+      parseKeyring(e.HAVEN_DATA_KEYS);
+    } catch (err) {
+      problems.push(`HAVEN_DATA_KEYS: ${(err as Error).message} Run \`npm run dev\` once to create local secrets, or see .env.example.`);
+    }
+  }
+  if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.HAVEN_HASH_SECRET) {
+    problems.push('HAVEN_HASH_SECRET: required in production.');
+  }
+  return problems;
 }
 
 export function resetEnvForTests(): void {

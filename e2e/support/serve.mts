@@ -1,0 +1,68 @@
+/**
+ * Starts the built app for Playwright on a fresh database: `tsx e2e/support/serve.mts pg 3100`
+ * (a new database on the PostgreSQL server, dropped on exit) or `… pglite 3101` (a new
+ * embedded database folder, removed on exit). Migrates and seeds the demo practice first, so
+ * the app process is the only one that ever opens the database afterwards.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { E2E_ENV } from './e2e-env.ts';
+
+const [driver, port] = process.argv.slice(2);
+if ((driver !== 'pg' && driver !== 'pglite') || !port) throw new Error('usage: serve.mts pg|pglite PORT');
+
+const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const env: Record<string, string> = { ...E2E_ENV, PORT: port };
+let cleanup = async () => {};
+
+if (driver === 'pg') {
+  const name = `haven_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  // Leftovers of runs that were killed before they could clean up.
+  const stale = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'haven_e2e_%'`);
+  for (const { datname } of stale.rows) {
+    if (Number(datname.slice('haven_e2e_'.length)) < Date.now() - 3_600_000) await admin.query(`drop database if exists ${datname} with (force)`);
+  }
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: serverUrl.toString() });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-e2e-pglite-'));
+  env.PGLITE_DATA_DIR = path.join(dir, 'db');
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+Object.assign(process.env, env);
+const { openDatabase, databaseOptionsFromEnv } = await import('../../db/client');
+const { migrateDatabase } = await import('../../db/migrator');
+const { seedDemoIfEmpty } = await import('../../db/seed-demo');
+const handle = await openDatabase(databaseOptionsFromEnv());
+await migrateDatabase(handle);
+await seedDemoIfEmpty(handle.db);
+await handle.close();
+
+const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { stdio: 'inherit', env: { ...process.env, ...env } });
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await cleanup().catch(() => {});
+  process.exit(code);
+};
+child.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));

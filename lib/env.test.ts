@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { env, resetEnvForTests } from './env';
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvForTests();
+});
+
+function withEnv(vars: Record<string, string | undefined>) {
+  process.env = { ...saved, DATABASE_URL: undefined, DATABASE_DRIVER: undefined, ...vars };
+  for (const [k, v] of Object.entries(process.env)) if (v === undefined) delete process.env[k];
+  resetEnvForTests();
+  return env();
+}
+
+const KEY = 'k1:' + Buffer.alloc(32, 1).toString('base64');
+
+describe('env', () => {
+  it('picks the embedded database when DATABASE_URL is unset or empty', () => {
+    expect(withEnv({}).databaseDriver).toBe('pglite');
+    expect(withEnv({ DATABASE_URL: '', DATABASE_DRIVER: '' }).databaseDriver).toBe('pglite');
+  });
+
+  it('picks node-postgres for a postgres:// URL and Neon for a Neon host or when forced', () => {
+    expect(withEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).databaseDriver).toBe('pg');
+    expect(withEnv({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.us-east-2.aws.neon.tech/db' }).databaseDriver).toBe('neon');
+    expect(withEnv({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', DATABASE_DRIVER: 'neon' }).databaseDriver).toBe('neon');
+  });
+
+  it('rejects a non-postgres URL and a server driver without a URL, naming the variable', () => {
+    expect(() => withEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => withEnv({ DATABASE_DRIVER: 'pg' })).toThrow(/DATABASE_URL: required/);
+  });
+
+  it('refuses to start outside tests without a valid encryption key', () => {
+    expect(() => withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: undefined })).toThrow(/HAVEN_DATA_KEYS/);
+    expect(() => withEnv({ NODE_ENV: 'production', HAVEN_DATA_KEYS: 'k1:tooshort' })).toThrow(/32 bytes/);
+    expect(withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: KEY }).databaseDriver).toBe('pglite');
+    expect(() => withEnv({ NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY, DATABASE_URL: 'postgres://h/db' })).toThrow(/HAVEN_HASH_SECRET/);
+  });
+});

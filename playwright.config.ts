@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the built app (`next build` first; `npm test` does it).
+ * Browser: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
+ */
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const PG_PORT = 3100;
+const PGLITE_PORT = 3101;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
+  projects: [
+    {
+      name: 'los-angeles',
+      testIgnore: /smoke\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'America/Los_Angeles' },
+    },
+    {
+      name: 'berlin',
+      testIgnore: /smoke\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'Europe/Berlin', locale: 'en-GB' },
+    },
+    {
+      name: 'embedded-db-smoke',
+      testMatch: /smoke\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PGLITE_PORT}`, timezoneId: 'America/New_York' },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx e2e/support/serve.mts pg ${PG_PORT}`,
+      url: `http://127.0.0.1:${PG_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx tsx e2e/support/serve.mts pglite ${PGLITE_PORT}`,
+      url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
