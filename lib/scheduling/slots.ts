@@ -270,7 +270,14 @@ function firstBusyEndingAfter(busy: readonly Span[], instant: number): number {
  * [start, start+span) inside the window, start in [lo, hi), and the blocked range
  * [start-before, start+span+after) touching but not overlapping busy time.
  */
-function pushCandidates(slots: number[], window: Span, grid: Grid, busy: readonly Span[], lo: number, hi: number): void {
+function pushCandidates(
+  slots: number[],
+  window: Span,
+  grid: Grid,
+  busy: readonly Span[],
+  lo: number,
+  hi: number,
+): void {
   const lastStart = Math.min(window.until - grid.span, hi - 1);
   let k = lo > window.from ? Math.ceil((lo - window.from) / grid.step) : 0;
   let start = window.from + k * grid.step;

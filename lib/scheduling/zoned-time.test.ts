@@ -324,9 +324,17 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Australia/Lord_Howe')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
-    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false); // cached negative
     expect(isValidTimeZone('')).toBe(false);
     expect(isValidTimeZone(' ')).toBe(false);
+    expect(isValidTimeZone('+05:30')).toBe(false);
+  });
+
+  it('keeps working when many distinct zone spellings overflow the formatter cache', () => {
+    const spellings = Array.from({ length: 1_200 }, (_, i) =>
+      [...'america/new_york'].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join(''),
+    );
+    for (const zone of spellings) expect(isValidTimeZone(zone)).toBe(true);
+    expect(zonedTimeToUtc('2026-03-08', '02:30', spellings[777] ?? NY)).toBe(Date.UTC(2026, 2, 8, 7, 30));
   });
 });
 

@@ -124,11 +124,22 @@ export function toWallMs(date: LocalDate, time: LocalTime): number {
 // ---------------------------------------------------------------------------
 
 /**
+ * Zone names can come from clients, and Intl accepts any casing of a zone name, so the
+ * caches are bounded: past this size they start over rather than grow without limit.
+ */
+const MAX_CACHED_FORMATTERS = 500;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= MAX_CACHED_FORMATTERS) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
  * One numeric formatter per zone. `hourCycle: 'h23'` matters: `hour12: false` renders
  * midnight as "24" in some ICU versions.
  */
 const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
-const invalidZones = new Set<string>();
 
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = wallClockFormatters.get(timeZone);
@@ -143,7 +154,7 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
-    wallClockFormatters.set(timeZone, formatter);
+    remember(wallClockFormatters, timeZone, formatter);
   }
   return formatter;
 }
@@ -151,13 +162,12 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 /** True when `Intl` knows the zone (IANA names, case-insensitively, as the runtime accepts them). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (wallClockFormatters.has(timeZone)) return true;
-  if (invalidZones.has(timeZone) || timeZone.trim() === '') return false;
+  if (timeZone.trim() === '') return false;
   try {
     wallClockFormatter(timeZone);
     return true;
   } catch {
-    invalidZones.add(timeZone);
-    return false;
+    return false; // Intl throws RangeError for unknown zones
   }
 }
 
@@ -173,8 +183,7 @@ export function formatInZone(
   const key = `${locale}\u0000${timeZone}\u0000${JSON.stringify(opts)}`;
   let formatter = displayFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { ...opts, timeZone });
-    displayFormatters.set(key, formatter);
+    formatter = remember(displayFormatters, key, new Intl.DateTimeFormat(locale, { ...opts, timeZone }));
   }
   return formatter.format(ms);
 }
