@@ -10,6 +10,9 @@ const privateLinkHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // PGlite loads its WASM and extension bundles (btree_gist) from its own package folder at run
+  // time; bundled into a route it cannot find them ("Extension bundle not found").
+  serverExternalPackages: ['@electric-sql/pglite'],
   reactStrictMode: true,
   async headers() {
     return [

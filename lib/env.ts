@@ -34,8 +34,6 @@ const envSchema = z
     HAVEN_DATA_KEYS: z.string().trim().optional(),
     /** Secret mixed into hashes of IP addresses for rate limits. */
     HAVEN_HASH_SECRET: z.string().trim().optional(),
-    /** Set to "true" to disable rate limits (never in production). Used by e2e tests. */
-    HAVEN_DISABLE_RATE_LIMITS: z.enum(['true', 'false']).optional(),
   })
   .transform((e) => ({
     ...e,

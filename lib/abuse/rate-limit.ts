@@ -13,11 +13,6 @@ export const BOOKING_LIMITS = {
   perEmail: { name: 'book:email', limit: 5, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
-export function rateLimitsDisabled(): boolean {
-  const e = env();
-  return e.HAVEN_DISABLE_RATE_LIMITS === 'true' && e.NODE_ENV !== 'production';
-}
-
 /** IPs and emails are personal data: buckets hold a keyed hash, never the value. */
 export function bucketKey(limit: RateLimit, value: string): string {
   const secret = env().HAVEN_HASH_SECRET ?? 'haven-development-only';

@@ -3,7 +3,7 @@ import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../../db/client';
 import { bookingLinks, bookings } from '../../db/schema';
 import { fieldErrorsFrom } from '../action';
-import { BOOKING_LIMITS, hitRateLimit, rateLimitsDisabled } from '../abuse/rate-limit';
+import { BOOKING_LIMITS, hitRateLimit } from '../abuse/rate-limit';
 import { recordAudit } from '../audit/record';
 import { encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
@@ -72,10 +72,8 @@ export async function bookConsultation(params: {
   const replay = await replayIfDuplicate(db, input);
   if (replay) return replay;
 
-  if (!rateLimitsDisabled()) {
-    const limited = await checkRateLimits(db, input.email, params.requester, now);
-    if (limited) return limited;
-  }
+  const limited = await checkRateLimits(db, input.email, params.requester, now);
+  if (limited) return limited;
 
   if (!isOpenSlot(ctx, input.clinicianId, start, now)) return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE);
 

@@ -43,26 +43,34 @@ const baseBookingDetails = z.object({
   website: z.string().max(200).optional(),
 });
 
+/**
+ * Cross-field rules run even when other fields are still wrong (`when`), so a person sees every
+ * problem in one pass. The value may then be partly invalid: read it defensively.
+ */
+const alwaysForObjects = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 export function makeBookingDetailsSchema({ couple }: { couple: boolean }) {
   return baseBookingDetails.superRefine((v, ctx) => {
-    if (v.preferredChannel === 'text' && !v.okToText) {
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+    if (v.preferredChannel === 'text' && v.okToText !== true) {
       ctx.addIssue({ code: 'custom', path: ['okToText'], message: 'You chose text as your preferred channel: please allow texts too.' });
     }
-    if (v.preferredChannel === 'email' && !v.okToEmail) {
+    if (v.preferredChannel === 'email' && v.okToEmail !== true) {
       ctx.addIssue({ code: 'custom', path: ['okToEmail'], message: 'You chose email as your preferred channel: please allow email too.' });
     }
     if (!couple) return;
-    if (!v.partnerName) {
+    const partnerEmail = text(v.partnerEmail).toLowerCase();
+    if (!text(v.partnerName)) {
       ctx.addIssue({ code: 'custom', path: ['partnerName'], message: "Please tell us your partner's name." });
     }
-    if (!v.partnerEmail) {
+    if (!partnerEmail) {
       ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: "Please enter your partner's email: they get their own private link." });
-    } else if (!z.email().safeParse(v.partnerEmail).success) {
+    } else if (!z.email().safeParse(partnerEmail).success) {
       ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: 'Please enter an email address like name@example.com.' });
-    } else if (v.partnerEmail === v.email) {
+    } else if (partnerEmail === text(v.email).toLowerCase()) {
       ctx.addIssue({ code: 'custom', path: ['partnerEmail'], message: "Please use your partner's own email address, not yours." });
     }
-  });
+  }, alwaysForObjects);
 }
 
 export type BookingDetailsSchema = ReturnType<typeof makeBookingDetailsSchema>;

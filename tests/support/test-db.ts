@@ -11,7 +11,6 @@ import { TEST_DATA_KEYS, testDriver } from './test-env';
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   process.env.HAVEN_DATA_KEYS = TEST_DATA_KEYS;
   process.env.HAVEN_HASH_SECRET = 'test-hash-secret';
-  delete process.env.HAVEN_DISABLE_RATE_LIMITS;
   delete process.env.HAVEN_PRACTICE_SLUG;
   resetEnvForTests();
   const driver = testDriver();

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteFooter } from './_components/site-footer';
+import { SiteHeader } from './_components/site-header';
+import { loadPracticeOrNull } from './_lib/practice';
+import './globals.css';
+
+// The header and footer read the practice from the database: never prerender at build time.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const practice = await loadPracticeOrNull();
+  const name = practice?.name ?? 'Haven';
+  return {
+    title: { default: `${name}: book a consultation`, template: `%s · ${name}` },
+    description: practice?.tagline || 'Book a private consultation with a therapist, in person or by video.',
+    formatDetection: { telephone: false, email: false, address: false },
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: '#f8f6f2',
+  width: 'device-width',
+  initialScale: 1,
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const practice = await loadPracticeOrNull();
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col antialiased">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-lg bg-surface px-4 py-2 font-medium text-accent shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader practice={practice} />
+        <main id="main" tabIndex={-1} className="flex-1 outline-none">
+          {children}
+        </main>
+        <SiteFooter practice={practice} />
+      </body>
+    </html>
+  );
+}

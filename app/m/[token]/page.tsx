@@ -1,0 +1,221 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { notFound } from 'next/navigation';
+import type { ManagedBooking } from '@/lib/bookings/dto';
+import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
+import { formatFee, formatLongDate, formatTime, typeFacts } from '@/components/booking/format';
+import { WhenWhere } from '@/components/booking/when-where';
+import { ButtonLink } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { loadManagedBooking } from '../../_lib/booking-data';
+import { single, type SearchParams } from '../../_lib/params';
+import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
+import { requestOrigin } from '../../_lib/request';
+import { CopyLink } from './_components/copy-link';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Your consultation', robots: { index: false, follow: false } };
+
+const STATUS_LABEL: Record<ManagedBooking['status'], string> = {
+  requested: 'Requested: waiting for the practice to confirm',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  completed: 'Took place',
+  no_show: 'Missed',
+};
+
+function telHref(phone: string) {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+export default async function ManageBookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const { token } = await params;
+  const booking = await loadManagedBooking(token);
+  if (!booking) notFound();
+  const query = await searchParams;
+
+  const startMs = Date.parse(booking.startsAt);
+  const endMs = Date.parse(booking.endsAt);
+  const phone = booking.practice.phone;
+  const cancelled = booking.status === 'cancelled';
+
+  // The partner's own link, shown once to the person who booked (a short-lived httpOnly cookie).
+  let partnerUrl: string | null = null;
+  if (booking.holder === 'primary' && booking.partnerName) {
+    const partnerToken = (await cookies()).get(PARTNER_LINK_COOKIE)?.value;
+    if (partnerToken && partnerToken !== token && isWellFormedLinkToken(partnerToken)) {
+      partnerUrl = `${await requestOrigin()}/m/${partnerToken}`;
+    }
+  }
+
+  return (
+    <div className="space-y-8">
+      <Banner booking={booking} query={query} />
+
+      <header>
+        <h1 className="font-serif text-3xl font-semibold text-ink sm:text-4xl">Your consultation</h1>
+        <p className="mt-2 text-ink-muted">
+          Status: <span className="font-semibold text-ink" data-testid="booking-status">{STATUS_LABEL[booking.status]}</span>
+        </p>
+      </header>
+
+      <section aria-labelledby="details-heading" className="rounded-2xl border border-line bg-surface p-5 sm:p-6">
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[8rem_1fr]">
+          <dt className="font-medium text-ink-muted">What</dt>
+          <dd className="text-ink">
+            <span className="block font-semibold">{booking.type.title}</span>
+            <span className="block text-ink-muted">
+              {typeFacts(booking.type)} · {formatFee(booking.type.feeCents)}
+            </span>
+          </dd>
+          <dt className="font-medium text-ink-muted">With</dt>
+          <dd className="text-ink">{booking.clinicianName}</dd>
+          <dt className="font-medium text-ink-muted">For</dt>
+          <dd className="text-ink">{booking.partnerName ? `${booking.clientName} and ${booking.partnerName}` : booking.clientName}</dd>
+          <dt className="font-medium text-ink-muted">Reference</dt>
+          <dd className="font-mono text-ink" data-testid="booking-reference">
+            {booking.reference}
+          </dd>
+        </dl>
+        <div className="mt-3">
+          <WhenWhere
+            startMs={startMs}
+            endMs={endMs}
+            clientTimeZone={booking.clientTimeZone}
+            practiceTimeZone={booking.practice.timeZone}
+            modality={booking.type.modality}
+            address={booking.practice.address}
+          />
+        </div>
+        {!cancelled ? (
+          <p className="mt-5">
+            <a href={`/m/${token}/calendar.ics`} download="consultation.ics" className="inline-flex min-h-11 items-center font-medium text-accent underline underline-offset-4">
+              Add to calendar
+            </a>
+          </p>
+        ) : null}
+      </section>
+
+      {partnerUrl ? (
+        <section aria-labelledby="partner-heading" className="rounded-2xl border border-accent/30 bg-accent-soft p-5 sm:p-6" data-testid="partner-link">
+          <h2 id="partner-heading" className="font-serif text-xl font-semibold text-ink">
+            Your partner&apos;s private link
+          </h2>
+          <p className="mt-2 text-ink">
+            Send this to {booking.partnerName}: it&apos;s their own private link to this consultation. We show it here only for
+            a short while, so copy it now.
+          </p>
+          <div className="mt-4">
+            <CopyLink url={partnerUrl} label={`Private link for ${booking.partnerName}`} />
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="change-heading">
+        <h2 id="change-heading" className="font-serif text-xl font-semibold text-ink">
+          Need to change it?
+        </h2>
+        <ChangeOptions booking={booking} token={token} phone={phone} startMs={startMs} />
+      </section>
+
+      <Notice tone="info" title="This page is your private link">
+        <p>
+          Bookmark it to come back to your consultation. Please don&apos;t share it: anyone with this link can see, move or
+          cancel your booking.
+        </p>
+      </Notice>
+    </div>
+  );
+}
+
+function Banner({ booking, query }: { booking: ManagedBooking; query: SearchParams }) {
+  if (single(query.cancelled) === '1' && booking.status === 'cancelled') {
+    return (
+      <Notice tone="info" role="status" title="Your consultation is cancelled" testId="banner">
+        <p>Thank you for letting us know. If you&apos;d like to book again later, you&apos;re welcome any time.</p>
+      </Notice>
+    );
+  }
+  if (single(query.rescheduled) === '1' && booking.status !== 'cancelled') {
+    return (
+      <Notice tone="success" role="status" title="Your consultation has been moved" testId="banner">
+        <p>The new time is below. Your calendar file has the new time too.</p>
+      </Notice>
+    );
+  }
+  if (single(query.booked) === '1' && booking.status === 'requested') {
+    return (
+      <Notice tone="success" role="status" title="Request sent — we'll confirm within one business day" testId="banner">
+        <p>The practice will get back to you in the way you asked. Nothing else is needed from you for now.</p>
+      </Notice>
+    );
+  }
+  if (single(query.booked) === '1' && booking.status === 'confirmed') {
+    return (
+      <Notice tone="success" role="status" title="You're booked" testId="banner">
+        <p>Your consultation is confirmed. Everything you need is on this page.</p>
+      </Notice>
+    );
+  }
+  return null;
+}
+
+function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBooking; token: string; phone: string; startMs: number }) {
+  const callUs = phone ? (
+    <a href={telHref(phone)} className="font-medium text-accent underline underline-offset-4">
+      {phone}
+    </a>
+  ) : (
+    'the practice'
+  );
+
+  if (booking.canChange) {
+    return (
+      <>
+        <p className="mt-2 text-ink-muted">
+          You can move or cancel online until {formatLongDate(Date.parse(booking.changeCutoffAt), booking.clientTimeZone)} at{' '}
+          {formatTime(Date.parse(booking.changeCutoffAt), booking.clientTimeZone)}.
+        </p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <ButtonLink href={`/m/${token}/reschedule`} variant="secondary">
+            Reschedule
+          </ButtonLink>
+          <ButtonLink href={`/m/${token}/cancel`} variant="secondary">
+            Cancel consultation
+          </ButtonLink>
+        </div>
+      </>
+    );
+  }
+  if (booking.status === 'cancelled') {
+    return (
+      <p className="mt-2 text-ink" data-testid="cannot-change">
+        This consultation was cancelled
+        {booking.cancelledAt ? ` on ${formatLongDate(Date.parse(booking.cancelledAt), booking.clientTimeZone)}` : ''}. To book
+        again, <a href="/" className="text-accent underline underline-offset-4">choose a new consultation</a>.
+      </p>
+    );
+  }
+  if (booking.status === 'completed' || booking.status === 'no_show' || startMs <= Date.now()) {
+    return (
+      <p className="mt-2 text-ink" data-testid="cannot-change">
+        This consultation&apos;s time has passed. To arrange another, call {callUs}.
+      </p>
+    );
+  }
+  const hours = Math.round((startMs - Date.parse(booking.changeCutoffAt)) / 3_600_000);
+  return (
+    <p className="mt-2 text-ink" data-testid="cannot-change">
+      It&apos;s less than {hours} hours away — please call {callUs} to change it.
+    </p>
+  );
+}
