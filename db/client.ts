@@ -129,6 +129,15 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
       await migrateDatabase(handle);
       await seedDemoIfEmpty(handle.db);
     }
+    // Issue 3: a production server database must not run with a seeded demo staff password
+    // (the README publishes them). Fails closed: the handle is closed and every request errors.
+    if (options.driver !== 'pglite' && env().NODE_ENV === 'production') {
+      const { assertNoDemoPasswords } = await import('../lib/auth/demo-guard');
+      await assertNoDemoPasswords(handle.db).catch(async (err: unknown) => {
+        await handle.close();
+        throw err;
+      });
+    }
     return handle;
   })().catch((err: unknown) => {
     shared.handle = undefined;

@@ -34,6 +34,17 @@ const envSchema = z
     HAVEN_DATA_KEYS: z.string().trim().optional(),
     /** Secret mixed into hashes of IP addresses for rate limits. */
     HAVEN_HASH_SECRET: z.string().trim().optional(),
+    /**
+     * Signs and encrypts staff session cookies (next-auth v4). `AUTH_SECRET` is accepted as an
+     * alias (next-auth reads both). Required in production with a DATABASE_URL.
+     */
+    NEXTAUTH_SECRET: z.string().trim().optional(),
+    AUTH_SECRET: z.string().trim().optional(),
+    /**
+     * Public origin next-auth builds its URLs from (next-auth reads it itself; unset, v4 assumes
+     * http://localhost:3000). Required in production with a DATABASE_URL.
+     */
+    NEXTAUTH_URL: z.string().url().optional(),
   })
   .transform((e) => ({
     ...e,
@@ -87,6 +98,14 @@ export function startupProblems(e: Env): string[] {
   }
   if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.HAVEN_HASH_SECRET) {
     problems.push('HAVEN_HASH_SECRET: required in production.');
+  }
+  // Staff sessions (issue 3). The demo-password check needs the database: it is
+  // assertNoDemoPasswords() in lib/auth, run by db/client.ts when the database first opens.
+  if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && (e.NEXTAUTH_SECRET ?? e.AUTH_SECRET ?? '').length < 32) {
+    problems.push('NEXTAUTH_SECRET: required in production, at least 32 characters (e.g. `openssl rand -base64 32`).');
+  }
+  if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.NEXTAUTH_URL) {
+    problems.push('NEXTAUTH_URL: required in production (the public origin, e.g. https://book.example.com).');
   }
   return problems;
 }

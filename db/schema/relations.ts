@@ -3,6 +3,7 @@ import { availabilityOverrides, availabilityRules, clinicians } from './clinicia
 import { clinicianConsultationTypes, consultationTypes } from './consultation-types';
 import { bookingLinks, bookings } from './bookings';
 import { practices } from './practices';
+import { staffRecoveryCodes, staffSessions, staffUsers } from './staff';
 
 export const practicesRelations = relations(practices, ({ many }) => ({
   clinicians: many(clinicians),
@@ -50,4 +51,19 @@ export const bookingsRelations = relations(bookings, ({ one, many }) => ({
 
 export const bookingLinksRelations = relations(bookingLinks, ({ one }) => ({
   booking: one(bookings, { fields: [bookingLinks.bookingId], references: [bookings.id] }),
+}));
+
+export const staffUsersRelations = relations(staffUsers, ({ one, many }) => ({
+  practice: one(practices, { fields: [staffUsers.practiceId], references: [practices.id] }),
+  clinician: one(clinicians, { fields: [staffUsers.clinicianId], references: [clinicians.id] }),
+  sessions: many(staffSessions),
+  recoveryCodes: many(staffRecoveryCodes),
+}));
+
+export const staffSessionsRelations = relations(staffSessions, ({ one }) => ({
+  user: one(staffUsers, { fields: [staffSessions.userId], references: [staffUsers.id] }),
+}));
+
+export const staffRecoveryCodesRelations = relations(staffRecoveryCodes, ({ one }) => ({
+  user: one(staffUsers, { fields: [staffRecoveryCodes.userId], references: [staffUsers.id] }),
 }));

@@ -13,6 +13,11 @@ export const BOOKING_LIMITS = {
   perEmail: { name: 'book:email', limit: 5, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
+/** Staff sign-in attempts (each costs an argon2 check). The per-account lockout is in lib/auth/sign-in.ts. */
+export const SIGN_IN_LIMITS = {
+  perIp: { name: 'signin:ip', limit: 30, windowSeconds: 900 },
+} as const satisfies Record<string, RateLimit>;
+
 /** IPs and emails are personal data: buckets hold a keyed hash, never the value. */
 export function bucketKey(limit: RateLimit, value: string): string {
   const secret = env().HAVEN_HASH_SECRET ?? 'haven-development-only';

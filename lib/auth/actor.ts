@@ -1,0 +1,83 @@
+import type { StaffRole } from '../../db/schema/staff';
+
+/**
+ * A signed-in staff member, as the data layer sees them. Built by `getStaffActor()`
+ * (lib/auth/session.ts) from the database on every request — never from the cookie alone — so a
+ * role change or a revoked session takes effect at once.
+ */
+export type StaffActor = {
+  kind: 'staff';
+  userId: string;
+  role: StaffRole;
+  practiceId: string;
+  /** The clinician this user is (clinicians only). */
+  clinicianId: string | null;
+  sessionId: string;
+};
+
+/**
+ * Every staff permission, and who holds it: the one place for the role rule. Data-layer
+ * functions ask `can()` / `canForClinician()`; pages may ask too, to hide what would be refused.
+ *
+ * `scope: 'own_clinician'` marks clinical content: a clinician holds it only for their own
+ * bookings and calendar (check with `canForClinician`). The front desk holds no clinical
+ * permission at all, so no function can hand it a note, an intake or a score.
+ */
+export const PERMISSIONS = {
+  /** Day/week schedule: times, type, modality, client and partner names, status. */
+  'schedule.read': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Contact details and contact preferences of a booking. */
+  'booking.read_contact': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Search bookings by client name, email or phone. */
+  'booking.search': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** The client's note, the clinician's private notes, intake answers, scores and flags. */
+  'booking.read_clinical': { roles: ['clinician'], scope: 'own_clinician' },
+  /** Write private clinician notes and the consultation outcome. */
+  'booking.write_clinical': { roles: ['clinician'], scope: 'own_clinician' },
+  /** Whether an intake is done (no content). */
+  'booking.read_intake_status': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Approve or decline a request-mode booking. */
+  'booking.decide_request': { roles: ['clinician'], scope: 'own_clinician' },
+  'booking.reschedule': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Reschedule inside minimum notice / the client-facing cutoff (never into an overlap). */
+  'booking.reschedule_override': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  'booking.cancel': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Mark completed / no-show. */
+  'booking.set_status': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Issue a new private link to the client (the old one stops working). */
+  'booking.reissue_link': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  'availability.read': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Weekly hours, time off, extra hours. */
+  'availability.edit': { roles: ['clinician'], scope: 'own_clinician' },
+  /** Consultation type settings (duration, fee, notice, horizon, buffers, …). */
+  'consultation_types.edit': { roles: ['clinician'], scope: 'practice' },
+  'audit.read': { roles: ['clinician'], scope: 'practice' },
+} as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Does the actor's role hold this permission at all? */
+export function can(actor: Pick<StaffActor, 'role'> | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const rule: { roles: readonly StaffRole[] } | undefined = PERMISSIONS[permission];
+  return rule !== undefined && rule.roles.includes(actor.role);
+}
+
+/**
+ * The permission for a record of a given clinician: for `own_clinician` permissions the actor
+ * must be that clinician; practice-wide ones only need the role.
+ */
+export function canForClinician(
+  actor: Pick<StaffActor, 'role' | 'clinicianId'> | null | undefined,
+  permission: Permission,
+  clinicianId: string,
+): boolean {
+  if (!actor || !can(actor, permission)) return false;
+  return PERMISSIONS[permission].scope === 'practice' || (actor.clinicianId !== null && actor.clinicianId === clinicianId);
+}
+
+/** Two-step sign-in: always for clinicians, and for everyone when the practice requires it. */
+export function twoFactorRequired(role: StaffRole, requireTwoFactorForAll: boolean): boolean {
+  return role === 'clinician' || requireTwoFactorForAll;
+}

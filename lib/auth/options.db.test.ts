@@ -1,0 +1,90 @@
+import type { JWT } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import { openTestDatabase } from '../../tests/support/test-db';
+import { authOptions, clientIpFromHeaders } from './options';
+import { touchStaffSession } from './sessions';
+import { describeSignInError } from './sign-in-messages';
+import { totpCode } from './totp';
+import { addClinician, createAuthPractice, createUser, enrolTotp, nextIp } from './testing/staff-fixture';
+
+/**
+ * The next-auth glue, exercised without a Next.js server: the Credentials provider's authorize,
+ * the JWT and session callbacks, and the sign-out event. (The pages and route handler are
+ * app/'s; e2e covers them through a browser.)
+ */
+type Authorize = (credentials: Record<string, string> | undefined, req: { headers: Record<string, string> }) => Promise<{ id: string; role: string; sessionId: string; name?: string | null } | null>;
+const provider = authOptions.providers[0] as unknown as { id: string; options: { authorize: Authorize } };
+const authorize = (credentials: Record<string, string>, ip = nextIp()) => provider.options.authorize(credentials, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+const thrown = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e as Error).message);
+
+let handle: DatabaseHandle;
+let fx: Awaited<ReturnType<typeof createAuthPractice>>;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  fx = await createAuthPractice(handle.db);
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+describe(`next-auth options on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
+  it('is a JWT session of at most 12 hours with the sign-in page at /sign-in', () => {
+    expect(provider.id).toBe('credentials');
+    expect(authOptions.session).toEqual({ strategy: 'jwt', maxAge: 12 * 3600 });
+    expect(authOptions.jwt?.maxAge).toBe(12 * 3600);
+    expect(authOptions.pages).toMatchObject({ signIn: '/sign-in', error: '/sign-in' });
+    expect(authOptions.secret).toMatch(/\S{32,}/);
+    expect(authOptions.useSecureCookies).toBe(false); // tests are not production
+    expect(authOptions.debug).toBe(false);
+  });
+
+  it('signs in: creates a database session and puts only its id, the user id and role in the token', async () => {
+    const user = await createUser(handle.db, { practiceId: fx.practice.id, role: 'front_desk' });
+    const signedIn = await authorize({ email: user.email, password: user.password, code: '' });
+    expect(signedIn).toEqual({ id: user.id, name: 'Test front_desk', role: 'front_desk', sessionId: expect.any(String) });
+    expect(await touchStaffSession({ sessionId: signedIn!.sessionId })).toMatchObject({ status: 'valid', actor: { userId: user.id } });
+
+    const jwt = authOptions.callbacks!.jwt!;
+    const token = (await jwt({ token: { name: null, email: null, picture: null }, user: signedIn as never, account: null, trigger: 'signIn' } as never)) as JWT;
+    expect(token).toMatchObject({ sub: user.id, role: 'front_desk', sessionId: signedIn!.sessionId });
+    expect(JSON.stringify(token)).not.toContain(user.password);
+    // Later requests: the token passes through unchanged.
+    expect(await jwt({ token } as never)).toEqual(token);
+
+    const session = await authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token } as never);
+    expect(session).toEqual({ expires: '2099-01-01T00:00:00.000Z', user: { id: user.id, name: 'Test front_desk', role: 'front_desk' } });
+    expect(JSON.stringify(session)).not.toContain(signedIn!.sessionId);
+
+    await authOptions.events!.signOut!({ token, session: session as never });
+    expect(await touchStaffSession({ sessionId: signedIn!.sessionId })).toEqual({ status: 'expired', reason: 'revoked' });
+  });
+
+  it('fails with a short code the sign-in page can explain, never with user data', async () => {
+    const clinician = await addClinician(handle.db, fx.practice.id);
+    const user = await createUser(handle.db, { practiceId: fx.practice.id, role: 'clinician', clinicianId: clinician.id });
+    const { secret } = await enrolTotp(handle.db, user.id, new Date());
+
+    expect(await thrown(authorize({ email: user.email, password: 'nope', code: '' }))).toBe('invalid');
+    expect(await thrown(authorize({ email: 'nobody@example.test', password: 'nope', code: '' }))).toBe('invalid');
+    expect(await thrown(authorize({ email: user.email, password: user.password, code: '' }))).toBe('totp_required');
+    expect(await thrown(authorize({ email: user.email, password: user.password, code: 'aaaa-bbbb-cccc' }))).toBe('totp_invalid');
+    for (let i = 0; i < 3; i++) await thrown(authorize({ email: user.email, password: 'nope' }));
+    const locked = await thrown(authorize({ email: user.email, password: user.password, code: totpCode(secret) }));
+    expect(locked).toBe('locked:15');
+    expect(describeSignInError(locked).message).toMatch(/try again in 15 minutes/);
+  });
+
+  it('works with missing or odd credential fields', async () => {
+    expect(await thrown(provider.options.authorize(undefined, { headers: {} }))).toBe('invalid');
+    expect(await thrown(authorize({ email: '', password: '' }))).toBe('invalid');
+  });
+
+  it('reads the client address like the rest of the app', () => {
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' })).toBe('203.0.113.5');
+    expect(clientIpFromHeaders({ 'x-real-ip': ' 203.0.113.6 ' })).toBe('203.0.113.6');
+    expect(clientIpFromHeaders({})).toBeNull();
+    expect(clientIpFromHeaders(undefined)).toBeNull();
+  });
+});
