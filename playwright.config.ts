@@ -8,6 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// One clock reading for the whole run: the workers inherit it, so every project counts booking
+// days from the same date (e2e/fixtures.ts, firstCountedDate).
+process.env.E2E_RUN_STARTED_AT ??= String(Date.now());
+
 const PG_PORT = 3100;
 const PGLITE_PORT = 3101;
 
@@ -28,7 +32,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
+  // Traces keep DOM snapshots but no screencast: recording the screencast for every test made the
+  // run ~40% slower on two cores (a failure still gets its screenshot).
+  use: { trace: { mode: 'retain-on-failure', screenshots: false }, screenshot: 'only-on-failure', locale: 'en-US' },
   projects: [
     {
       name: 'los-angeles',

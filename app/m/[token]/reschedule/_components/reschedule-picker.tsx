@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import type { ClinicianSlots, SlotOption } from '@/lib/bookings/dto';
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from '@/components/booking/format';
 import { SlotPicker, type SlotChoice } from '@/components/booking/slot-picker';
@@ -24,6 +24,11 @@ export function ReschedulePicker({ token, ...picker }: Props) {
   const [pending, startTransition] = useTransition();
   const confirmRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // Focus the problem once it is rendered (it is set inside a transition: a requestAnimationFrame
+  // could run before the commit and find the ref still null).
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
 
   function choose(next: SlotChoice) {
     setChoice(next);
@@ -45,10 +50,7 @@ export function ReschedulePicker({ token, ...picker }: Props) {
         clinicianId: choice.clinicianId,
         clientTimeZone: choice.timeZone,
       });
-      if (result) {
-        startTransition(() => setFailure(result));
-        requestAnimationFrame(() => failureRef.current?.focus());
-      }
+      if (result) startTransition(() => setFailure(result));
     });
   }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { PracticeAddress, PublicConsultationType, SlotOption } from '@/lib/bookings/dto';
 import type { BookingDetailsFormValues, BookingDetailsInput } from '@/lib/bookings/schemas';
@@ -84,6 +84,12 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const alternativesRef = useRef<HTMLDivElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
+  // Where focus goes once the next render is committed: the alert or error box may not exist yet
+  // when it is asked for (a requestAnimationFrame could run first and find the ref still null).
+  const [focusRequest, setFocusRequest] = useState<{ ref: RefObject<HTMLElement | null> } | null>(null);
+  useEffect(() => {
+    focusRequest?.ref.current?.focus();
+  }, [focusRequest]);
 
   const {
     register,
@@ -129,14 +135,14 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
     setAnnouncement(
       `Time changed to ${formatLongDate(ms, tz)} at ${formatTime(ms, tz)}. Your details are kept: press ${isRequest ? 'Request consultation' : 'Book consultation'} to finish.`,
     );
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setFocusRequest({ ref: summaryRef });
   }
 
   function applyFailure(result: BookConsultationFailure) {
     if (result.code === 'slot_taken') {
       setAlternatives({ title: 'That time was just taken — here are the nearest free times', options: result.alternatives ?? [] });
       setAnnouncement('');
-      requestAnimationFrame(() => alternativesRef.current?.focus());
+      setFocusRequest({ ref: alternativesRef });
       return;
     }
     const fieldErrors = Object.entries(result.fieldErrors ?? {});
@@ -150,7 +156,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
         ? 'Something about the chosen time was not accepted. Please choose the time again.'
         : (result.formError ?? 'Please check the highlighted answers.'),
     );
-    if (!visible.length) requestAnimationFrame(() => formErrorRef.current?.focus());
+    if (!visible.length) setFocusRequest({ ref: formErrorRef });
   }
 
   const onSubmit = handleSubmit(
@@ -165,7 +171,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
         if (typeof (err as { digest?: unknown })?.digest === 'string' && (err as { digest: string }).digest.startsWith('NEXT_')) throw err;
         setAnnouncement('');
         setFormError("We couldn't reach the practice's server. Your details are still here: please check your connection and try again.");
-        requestAnimationFrame(() => formErrorRef.current?.focus());
+        setFocusRequest({ ref: formErrorRef });
         return;
       }
       if (result) {
