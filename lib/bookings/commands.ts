@@ -157,13 +157,25 @@ function invalid(fieldErrors: Record<string, string>): BookResult {
   return { ok: false, reason: 'invalid', message: 'Please check the highlighted fields.', fieldErrors };
 }
 
-async function slotTaken(ctx: AvailabilityContext, start: Date, now: Date, message: string): Promise<BookResult & { reason: 'slot_taken' }> {
-  // Re-read busy time: the context we hold predates the booking that beat us.
+/**
+ * "That time was just taken": re-reads busy time (the context we hold predates the booking that
+ * beat us) and offers the nearest free times, for the same clinician when rescheduling.
+ */
+async function slotTaken(
+  ctx: AvailabilityContext,
+  start: Date,
+  now: Date,
+  message: string,
+  scope: { clinicianId?: string; excludeBookingId?: string } = {},
+): Promise<{ ok: false; reason: 'slot_taken'; message: string; alternatives: SlotOption[] }> {
   const fresh = await loadAvailability(await getDb(), {
     typeSlug: ctx.type.slug,
     practiceSlug: ctx.practice.slug,
     from: new Date(ctx.from),
     to: new Date(ctx.to),
+    clinicianId: scope.clinicianId,
+    excludeBookingId: scope.excludeBookingId,
+    includeInactiveType: scope.excludeBookingId !== undefined,
   });
   return { ok: false, reason: 'slot_taken', message, alternatives: fresh ? nearestSlots(fresh, start, now) : [] };
 }
@@ -259,7 +271,7 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
     includeInactiveType: true,
   });
   if (!ctx) return { ok: false, reason: 'not_found', message: NOT_FOUND_MESSAGE };
-  if (!isOpenSlot(ctx, booking.clinicianId, start, now)) return slotTakenForReschedule(ctx, start, now, booking.id, SLOT_GONE_MESSAGE);
+  if (!isOpenSlot(ctx, booking.clinicianId, start, now)) return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
 
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
   try {
@@ -283,22 +295,9 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
     if (!updated) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true };
   } catch (err) {
-    if (sqlStateOf(err) === EXCLUSION_VIOLATION) return slotTakenForReschedule(ctx, start, now, booking.id, SLOT_TAKEN_MESSAGE);
+    if (sqlStateOf(err) === EXCLUSION_VIOLATION) return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
     throw err;
   }
-}
-
-async function slotTakenForReschedule(ctx: AvailabilityContext, start: Date, now: Date, bookingId: string, message: string): Promise<RescheduleResult> {
-  const fresh = await loadAvailability(await getDb(), {
-    typeSlug: ctx.type.slug,
-    practiceSlug: ctx.practice.slug,
-    from: new Date(ctx.from),
-    to: new Date(ctx.to),
-    clinicianId: ctx.clinicians[0]?.id,
-    excludeBookingId: bookingId,
-    includeInactiveType: true,
-  });
-  return { ok: false, reason: 'slot_taken', message, alternatives: fresh ? nearestSlots(fresh, start, now) : [] };
 }
 
 export type CancelResult = { ok: true } | { ok: false; reason: 'not_found' | 'too_late' | 'closed' | 'invalid'; message: string };

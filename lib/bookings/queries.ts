@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Executor } from '../../db/client';
 import { bookings } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { loadAvailability, openSlotsOf } from './availability';
+import { loadAvailability, openSlotsOf, type AvailabilityContext } from './availability';
 import { changeCutoffOf, clientChangeRefusal } from './change-policy';
 import type { ManagedBooking, OpenSlots } from './dto';
 import { buildIcs } from './ics';
@@ -25,17 +25,15 @@ export async function findOpenSlots(params: {
   const now = params.now ?? new Date();
   const to = new Date(now.getTime() + (params.days ?? SLOT_SEARCH_DAYS) * DAY_MS);
   const ctx = await loadAvailability(await getDb(), { typeSlug: params.typeSlug, practiceSlug: params.practiceSlug, from: now, to });
-  if (!ctx) return null;
+  return ctx ? toOpenSlots(ctx, now) : null;
+}
+
+function toOpenSlots(ctx: AvailabilityContext, now: Date): OpenSlots {
   return {
-    practice: {
-      name: ctx.practice.name,
-      timeZone: ctx.practice.timeZone,
-      address: toAddress(ctx.practice),
-      phone: ctx.practice.phone,
-    },
+    practice: { name: ctx.practice.name, timeZone: ctx.practice.timeZone, address: toAddress(ctx.practice), phone: ctx.practice.phone },
     type: toPublicType(ctx.type),
-    rangeStart: now.toISOString(),
-    rangeEnd: to.toISOString(),
+    rangeStart: new Date(ctx.from).toISOString(),
+    rangeEnd: new Date(ctx.to).toISOString(),
     slots: openSlotsOf(ctx, now),
   };
 }
@@ -118,14 +116,7 @@ export async function findOpenSlotsForReschedule(params: { actor: LinkActor; now
     excludeBookingId: b.id,
     includeInactiveType: true,
   });
-  if (!ctx) return null;
-  return {
-    practice: { name: ctx.practice.name, timeZone: ctx.practice.timeZone, address: toAddress(ctx.practice), phone: ctx.practice.phone },
-    type: toPublicType(ctx.type),
-    rangeStart: now.toISOString(),
-    rangeEnd: to.toISOString(),
-    slots: openSlotsOf(ctx, now),
-  };
+  return ctx ? toOpenSlots(ctx, now) : null;
 }
 
 /** "Add to calendar": a neutral title, the place or "Video", no clinical words. */
