@@ -12,8 +12,9 @@ const executablePath =
 // days from the same date (e2e/fixtures.ts, firstCountedDate).
 process.env.E2E_RUN_STARTED_AT ??= String(Date.now());
 
-const PG_PORT = 3100;
-const PGLITE_PORT = 3101;
+// Overridable, so two checkouts can run their suites side by side on one machine.
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 3100);
+const PGLITE_PORT = Number(process.env.E2E_PGLITE_PORT ?? 3101);
 
 const chromium = {
   ...devices['Desktop Chrome'],

@@ -1,11 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from './_components/site-footer';
-import { SiteHeader } from './_components/site-header';
 import { loadPracticeOrNull } from './_lib/practice';
 import './globals.css';
 
-// The header and footer read the practice from the database: never prerender at build time.
+// Metadata and every frame read the practice from the database: never prerender at build time.
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,8 +22,11 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const practice = await loadPracticeOrNull();
+/**
+ * The document. Each area brings its own frame with the `#main` landmark the skip link targets:
+ * client pages `PublicChrome` (header, footer), staff pages app/(staff) and app/(auth).
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col antialiased">
@@ -35,11 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to main content
         </a>
-        <SiteHeader practice={practice} />
-        <main id="main" tabIndex={-1} className="flex-1 outline-none">
-          {children}
-        </main>
-        <SiteFooter practice={practice} />
+        {children}
       </body>
     </html>
   );

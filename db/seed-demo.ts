@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from './client';
 import {
   availabilityOverrides,
@@ -9,11 +9,13 @@ import {
   clinicians,
   consultationTypes,
   practices,
+  staffUsers,
   type NewConsultationType,
 } from './schema';
 import { addDaysToDate, localDateOf, weekdayOfDate, zonedTimeToUtc } from '../lib/scheduling/zoned-time';
 import { createHash } from 'node:crypto';
 import { blockedRangeOf } from '../lib/bookings/blocked-range';
+import { seedDemoStaff } from './seed-staff';
 
 export const DEMO_PRACTICE_SLUG = 'demo';
 const ZONE = 'America/New_York';
@@ -27,10 +29,30 @@ export async function seedDemoIfEmpty(db: Database, now = new Date()): Promise<b
 }
 
 /**
+ * For local databases seeded before staff sign-in existed (`npm run dev` / `npm run demo` only):
+ * adds the demo staff to the demo practice when it has no staff user at all. Returns whether it did.
+ */
+export async function seedDemoStaffIfMissing(db: Database, now = new Date()): Promise<boolean> {
+  const [practice] = await db.select({ id: practices.id }).from(practices).where(eq(practices.slug, DEMO_PRACTICE_SLUG));
+  if (!practice) return false;
+  const [staff] = await db.select({ n: count() }).from(staffUsers).where(eq(staffUsers.practiceId, practice.id));
+  if ((staff?.n ?? 0) > 0) return false;
+  const [clinician] = await db
+    .select({ id: clinicians.id })
+    .from(clinicians)
+    .where(eq(clinicians.practiceId, practice.id))
+    .orderBy(asc(clinicians.createdAt))
+    .limit(1);
+  if (!clinician) return false;
+  const seeded = await seedDemoStaff(db, { practiceId: practice.id, clinicianId: clinician.id, now });
+  return seeded.clinicianUserId !== null || seeded.frontDeskUserId !== null;
+}
+
+/**
  * A New York practice: one clinician who sees individuals and couples, in person on Tuesdays
  * and Thursdays, by video on Mondays, Wednesdays and Fridays; a free 15-minute phone
  * consultation, 50-minute individual and 80-minute couples consultations; a few bookings and
- * some time off relative to `now`.
+ * some time off relative to `now`; a demo clinician and front-desk sign-in (db/seed-staff.ts).
  */
 export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: string; name?: string }) {
   return db.transaction(async (tx) => {
@@ -135,6 +157,10 @@ export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: s
       // Demo links are not shown anywhere; their tokens are random and discarded.
       await tx.insert(bookingLinks).values({ bookingId: row!.id, holder: 'primary', tokenHash: createHash('sha256').update(crypto.randomUUID()).digest('hex') });
     }
+
+    // Staff sign-in (issue 3): the demo clinician (two-step sign-in set up with the README's
+    // secret) and the demo front desk. Production refuses to start with their passwords.
+    await seedDemoStaff(tx, { practiceId: practice.id, clinicianId: clinician.id, now: opts.now });
     return { practice, clinician, types };
   });
 }

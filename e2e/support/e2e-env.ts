@@ -1,3 +1,6 @@
+import os from 'node:os';
+import path from 'node:path';
+
 /** The environment of the app servers under test: fixed test secrets. Rate limits stay on (each test sends its own X-Forwarded-For). */
 export const E2E_ENV = {
   NODE_ENV: 'production',
@@ -7,3 +10,18 @@ export const E2E_ENV = {
   NEXTAUTH_SECRET: 'e2e-nextauth-secret-' + 'x'.repeat(32),
   NEXT_TELEMETRY_DISABLED: '1',
 } as const;
+
+/**
+ * The demo staff's passwords on the e2e servers. The seeded demo passwords are published in the
+ * README, so a production server on PostgreSQL refuses to start with them (lib/auth/demo-guard.ts):
+ * serve.mts replaces them with these right after seeding. Emails: db/seed-staff.ts.
+ */
+export const E2E_STAFF_PASSWORDS = {
+  clinician: 'e2e-only clinician password',
+  frontDesk: 'e2e-only front desk password',
+} as const;
+
+/** Where serve.mts leaves the URL of its PostgreSQL database, for the specs' fixtures (one file per port). */
+export function e2eDatabaseUrlFile(port: string | number): string {
+  return path.join(os.tmpdir(), `haven-e2e-${port}.db-url`);
+}

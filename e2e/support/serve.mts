@@ -3,13 +3,17 @@
  * (a new database on the PostgreSQL server, dropped on exit) or `… pglite 3101` (a new
  * embedded database folder, removed on exit). Migrates and seeds the demo practice first, so
  * the app process is the only one that ever opens the database afterwards.
+ *
+ * The demo staff get e2e-only passwords (E2E_STAFF_PASSWORDS): production refuses to run with the
+ * published demo ones. For PostgreSQL, the database URL is left in `e2eDatabaseUrlFile(port)` so
+ * the specs' fixtures can create their own staff users (e2e/support/staff-fixture.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { E2E_ENV } from './e2e-env.ts';
+import { E2E_ENV, E2E_STAFF_PASSWORDS, e2eDatabaseUrlFile } from './e2e-env.ts';
 
 const [driver, port] = process.argv.slice(2);
 if ((driver !== 'pg' && driver !== 'pglite') || !port) throw new Error('usage: serve.mts pg|pglite PORT');
@@ -33,6 +37,7 @@ if (driver === 'pg') {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   cleanup = async () => {
+    fs.rmSync(e2eDatabaseUrlFile(port), { force: true });
     const c = new pg.Client({ connectionString: serverUrl.toString() });
     await c.connect();
     await c.query(`drop database if exists ${name} with (force)`);
@@ -48,10 +53,15 @@ Object.assign(process.env, env);
 const { openDatabase, databaseOptionsFromEnv } = await import('../../db/client');
 const { migrateDatabase } = await import('../../db/migrator');
 const { seedDemoIfEmpty } = await import('../../db/seed-demo');
+const { DEMO_CLINICIAN_CREDENTIALS, DEMO_FRONT_DESK_CREDENTIALS } = await import('../../db/seed-staff');
+const { setStaffPassword } = await import('../../lib/auth/staff-users');
 const handle = await openDatabase(databaseOptionsFromEnv());
 await migrateDatabase(handle);
 await seedDemoIfEmpty(handle.db);
+await setStaffPassword(handle.db, { email: DEMO_CLINICIAN_CREDENTIALS.email, password: E2E_STAFF_PASSWORDS.clinician });
+await setStaffPassword(handle.db, { email: DEMO_FRONT_DESK_CREDENTIALS.email, password: E2E_STAFF_PASSWORDS.frontDesk });
 await handle.close();
+if (env.DATABASE_URL) fs.writeFileSync(e2eDatabaseUrlFile(port), env.DATABASE_URL, { mode: 0o600 });
 
 const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { stdio: 'inherit', env: { ...process.env, ...env } });
 let stopping = false;

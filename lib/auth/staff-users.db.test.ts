@@ -7,7 +7,8 @@ import { openTestDatabase } from '../../tests/support/test-db';
 import { sqlStateOf } from '../errors';
 import { DemoPasswordInUseError, assertNoDemoPasswords } from './demo-guard';
 import { verifyStaffCredentials } from './sign-in';
-import { createStaffUser } from './staff-users';
+import { createStaffSession, touchStaffSession } from './sessions';
+import { createStaffUser, setStaffPassword } from './staff-users';
 import { totpCode } from './totp';
 import { addClinician, createAuthPractice, nextIp, testKeyring } from './testing/staff-fixture';
 
@@ -81,6 +82,22 @@ describe(`staff users on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       handle.db.insert(staffUsers).values({ ...row, email: `raw-${crypto.randomUUID()}@example.test`, role: 'front_desk', totpEnabledAt: NOW }),
       CHECK_VIOLATION,
     );
+  });
+
+  it('sets a new password: the old one stops working and open sessions end', async () => {
+    const email = `reset-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const user = await createStaffUser(handle.db, { practiceId: fx.practice.id, email, displayName: 'Reset Me', role: 'front_desk', password: 'the old password' });
+    const { sessionId } = await createStaffSession({ userId: user.id, ip: null, now: NOW });
+    const later = new Date(NOW.getTime() + 60_000);
+
+    expect(await setStaffPassword(handle.db, { email: email.toUpperCase(), password: 'a brand new password', now: later })).toBe(true);
+    const signIn = (password: string) => verifyStaffCredentials({ email, password, ip: nextIp(), now: later });
+    expect(await signIn('the old password')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await signIn('a brand new password')).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await touchStaffSession({ sessionId, now: later })).toEqual({ status: 'expired', reason: 'revoked' });
+
+    expect(await setStaffPassword(handle.db, { email: `nobody-${crypto.randomUUID()}@example.test`, password: 'a brand new password' })).toBe(false);
+    await expect(setStaffPassword(handle.db, { email, password: 'short' })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringContaining('at least 12') });
   });
 });
 

@@ -10,21 +10,25 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './passwo
  * Next.js — so this module takes its database as a parameter and does not import 'server-only'.
  * There is deliberately no page for it yet.
  */
+const staffEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'The email address is too long.')
+  .pipe(z.email('Please give a valid email address.'));
+
+const staffPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `The password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
+
 export const staffUserInputSchema = z
   .object({
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254, 'The email address is too long.')
-      .pipe(z.email('Please give a valid email address.')),
+    email: staffEmailSchema,
     displayName: z.string().trim().min(1, 'Please give a display name.').max(120, 'The display name is too long (120 characters at most).'),
     role: z.enum(STAFF_ROLES, { message: `The role must be one of: ${STAFF_ROLES.join(', ')}.` }),
     clinicianId: z.uuid('The clinician id must be a UUID.').nullish(),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
-      .max(MAX_PASSWORD_LENGTH, `The password must be at most ${MAX_PASSWORD_LENGTH} characters.`),
+    password: staffPasswordSchema,
   })
   .superRefine((v, ctx) => {
     if (v.role === 'clinician' && !v.clinicianId) {
@@ -89,4 +93,37 @@ export async function createStaffUser(
     }
     throw err;
   }
+}
+
+/**
+ * Gives an existing staff user a new password (argon2id), and ends their open sessions: a
+ * password change must not leave an old sign-in alive. Used by the e2e server to replace the
+ * published demo passwords; there is no page for it yet. Returns whether the user existed.
+ */
+export async function setStaffPassword(db: Executor, params: { email: string; password: string; now?: Date }): Promise<boolean> {
+  const email = staffEmailSchema.safeParse(params.email);
+  const password = staffPasswordSchema.safeParse(params.password);
+  if (!email.success || !password.success) {
+    throw new AppError('INVALID', [...(email.error?.issues ?? []), ...(password.error?.issues ?? [])].map((i) => i.message).join(' '));
+  }
+  const now = params.now ?? new Date();
+  const passwordHash = await hashPassword(password.data);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(staffUsers)
+      .set({ passwordHash, sessionsValidAfter: now, failedSignIns: 0, lockedUntil: null, updatedAt: now })
+      .where(eq(staffUsers.email, email.data))
+      .returning({ id: staffUsers.id });
+    if (!row) return false;
+    await tx.insert(auditEvents).values({
+      actorKind: 'system',
+      actorId: null,
+      action: 'staff.password.set',
+      subjectType: 'staff_user',
+      subjectId: row.id,
+      detail: {},
+      occurredAt: now,
+    });
+    return true;
+  });
 }

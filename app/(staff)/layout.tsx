@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { IDLE_TIMEOUT_MS, LAST_SEEN_WRITE_INTERVAL_MS } from '@/lib/auth/sessions';
+import { loadPracticeOrNull } from '../_lib/practice';
+import { IdleTimeout } from './_components/idle-timeout';
+import { StaffHeader } from './_components/staff-header';
+import { requireActiveStaffSession } from './_lib/staff-guard';
+
+// Per person and per request: never prerendered, never indexed.
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/**
+ * The staff workspace frame: only for an active staff session (signed out or expired → sign-in
+ * with the return address; two-step set-up pending → the set-up page). Each page checks again
+ * with `requireStaffPage` (lib in ./_lib/staff-guard.ts): this layout is not re-rendered on
+ * navigations between staff pages.
+ */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const session = await requireActiveStaffSession();
+  const practice = await loadPracticeOrNull();
+  const now = Date.now();
+  return (
+    <>
+      <StaffHeader practiceName={practice?.name ?? 'Haven'} displayName={session.displayName} role={session.actor.role} />
+      <main id="main" tabIndex={-1} className="flex-1 outline-none">
+        {children}
+      </main>
+      <IdleTimeout
+        sessionTag={session.absoluteExpiresAt.toISOString()}
+        idleExpiresInMs={session.idleExpiresAt.getTime() - now}
+        absoluteExpiresInMs={session.absoluteExpiresAt.getTime() - now}
+        idleTimeoutMs={IDLE_TIMEOUT_MS}
+        lastSeenIntervalMs={LAST_SEEN_WRITE_INTERVAL_MS}
+      />
+    </>
+  );
+}
