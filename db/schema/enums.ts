@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { MODALITIES } from '../../lib/scheduling/types';
+import { CONSULTATION_OUTCOMES } from '../../lib/staff/dto';
 
 export const modalityEnum = pgEnum('modality', MODALITIES);
 export const audienceEnum = pgEnum('audience', ['individual', 'couple']);
@@ -15,3 +16,5 @@ export const bookingStatusEnum = pgEnum('booking_status', [
 export const contactChannelEnum = pgEnum('contact_channel', ['email', 'phone', 'text']);
 export const actorKindEnum = pgEnum('actor_kind', ['client', 'staff', 'system']);
 export const linkHolderEnum = pgEnum('link_holder', ['primary', 'partner']);
+/** What came of a consultation (issue 3): recorded by the clinician afterwards. */
+export const consultationOutcomeEnum = pgEnum('consultation_outcome', CONSULTATION_OUTCOMES);

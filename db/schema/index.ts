@@ -3,6 +3,7 @@ export * from './practices';
 export * from './clinicians';
 export * from './consultation-types';
 export * from './bookings';
+export * from './consultation-records';
 export * from './ops';
 export * from './staff';
 export * from './relations';

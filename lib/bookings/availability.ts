@@ -149,13 +149,21 @@ export function slotRulesOf(type: ConsultationType): SlotRules {
   };
 }
 
-function queryFor(ctx: AvailabilityContext, clinician: ClinicianAvailability, now: Date): SlotQuery {
+/**
+ * How the type's client-facing rules apply. Staff with 'booking.reschedule_override' may book
+ * inside the minimum notice (`ignoreMinNotice`: notice 0, so never before `now`); hours, buffers,
+ * the horizon, daily caps and other bookings still hold.
+ */
+export type SlotPolicy = { ignoreMinNotice?: boolean };
+
+function queryFor(ctx: AvailabilityContext, clinician: ClinicianAvailability, now: Date, policy: SlotPolicy = {}): SlotQuery {
+  const rules = slotRulesOf(ctx.type);
   return {
     timeZone: ctx.practice.timeZone,
     rules: clinician.rules,
     overrides: clinician.overrides,
     busy: clinician.busy,
-    type: slotRulesOf(ctx.type),
+    type: policy.ignoreMinNotice ? { ...rules, minNoticeMinutes: 0 } : rules,
     now: now.getTime(),
     from: ctx.from,
     to: ctx.to,
@@ -163,23 +171,23 @@ function queryFor(ctx: AvailabilityContext, clinician: ClinicianAvailability, no
 }
 
 /** Free starts per clinician, as epoch minutes (every start is on a whole minute). */
-export function openSlotsOf(ctx: AvailabilityContext, now: Date): ClinicianSlots[] {
+export function openSlotsOf(ctx: AvailabilityContext, now: Date, policy: SlotPolicy = {}): ClinicianSlots[] {
   return ctx.clinicians.map((c) => ({
     clinicianId: c.id,
-    startMinutes: findAvailableSlots(queryFor(ctx, c, now)).map((ms) => Math.round(ms / 60_000)),
+    startMinutes: findAvailableSlots(queryFor(ctx, c, now, policy)).map((ms) => Math.round(ms / 60_000)),
   }));
 }
 
-export function isOpenSlot(ctx: AvailabilityContext, clinicianId: string, start: Date, now: Date): boolean {
+export function isOpenSlot(ctx: AvailabilityContext, clinicianId: string, start: Date, now: Date, policy: SlotPolicy = {}): boolean {
   const clinician = ctx.clinicians.find((c) => c.id === clinicianId);
-  return clinician ? isSlotAvailable(queryFor(ctx, clinician, now), start.getTime()) : false;
+  return clinician ? isSlotAvailable(queryFor(ctx, clinician, now, policy), start.getTime()) : false;
 }
 
 /** The free times nearest to `target` (either side), for "that time was just taken". */
-export function nearestSlots(ctx: AvailabilityContext, target: Date, now: Date, count = 6): SlotOption[] {
+export function nearestSlots(ctx: AvailabilityContext, target: Date, now: Date, count = 6, policy: SlotPolicy = {}): SlotOption[] {
   const all: { ms: number; clinicianId: string }[] = [];
   for (const c of ctx.clinicians) {
-    for (const ms of findAvailableSlots(queryFor(ctx, c, now))) all.push({ ms, clinicianId: c.id });
+    for (const ms of findAvailableSlots(queryFor(ctx, c, now, policy))) all.push({ ms, clinicianId: c.id });
   }
   const t = target.getTime();
   const seen = new Set<number>();

@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import { auditEvents, bookingLinks, bookings, consultationRecords } from '../../db/schema';
+import { CLIENT_NOTE, CLINICIAN_NOTES, ACTOR_NAMES, createStaffWorld, seedBooking, type ActorName, type SeededBooking, type StaffWorld } from '../../tests/support/staff-world';
+import { openTestDatabase } from '../../tests/support/test-db';
+import type { StaffActor } from '../auth/actor';
+import { AppError } from '../errors';
+import { getBookingForStaff } from './booking-detail';
+import { getClinicalRecord, saveClinicalNotes } from './clinical-notes';
+import type { BookingSearchResult, BookingSummary, PendingRequest, Schedule, StaffBookingDetail } from './dto';
+import { approveRequest, declineRequest, findPendingRequests } from './requests';
+import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
+import { findSchedule, searchBookings } from './schedule-queries';
+import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
+
+/**
+ * Every exported lib/staff function × every kind of staff member → allowed or not found.
+ * "hidden": a list the actor may read, which must not contain the booking (another clinician's
+ * request queue, another practice's schedule). A new export fails the last test until it is
+ * added here (or, for a pure helper, to EXEMPT with its reason).
+ */
+
+// Tuesday 1 December 2026, 09:00 in New York. Bookings start from Thursday 3 December.
+const NOW = new Date('2026-12-01T14:00:00Z');
+const HOUR = 3_600_000;
+const later = (d: Date, hours: number) => new Date(d.getTime() + hours * HOUR);
+
+type Outcome = 'ok' | 'hidden' | 'not_found';
+type Case = { booking: SeededBooking; now: Date; target?: Date };
+type Row = {
+  setup: (w: StaffWorld) => Promise<Case>;
+  call: (actor: StaffActor, c: Case) => Promise<unknown>;
+  expected: Record<ActorName, Outcome>;
+  /** Hands clinical content to the booking's own clinician (and nobody else). */
+  clinical?: true;
+};
+const expected = (own: Outcome, otherClinician: Outcome, frontDesk: Outcome, otherPractice: Outcome): Record<ActorName, Outcome> => ({
+  'own clinician': own,
+  'other clinician': otherClinician,
+  'front desk': frontDesk,
+  'other practice': otherPractice,
+});
+
+let handle: DatabaseHandle;
+let world: StaffWorld;
+
+const confirmed = async (w: StaffWorld): Promise<Case> => ({
+  booking: await seedBooking(handle.db, w, { startsAt: w.slots(), clinicianNotes: CLINICIAN_NOTES }),
+  now: NOW,
+});
+const requested = async (w: StaffWorld): Promise<Case> => ({
+  booking: await seedBooking(handle.db, w, { startsAt: w.slots(), typeSlug: 'couple-request', clinicianNotes: CLINICIAN_NOTES }),
+  now: NOW,
+});
+/** A confirmed booking whose start has passed by `now`. */
+const started = async (w: StaffWorld): Promise<Case> => {
+  const c = await confirmed(w);
+  return { ...c, now: later(c.booking.startsAt, 2) };
+};
+
+const MATRIX: Record<string, Row> = {
+  findSchedule: {
+    setup: confirmed,
+    call: (actor, c) => findSchedule({ actor, from: later(c.booking.startsAt, -1), to: later(c.booking.startsAt, 2) }),
+    expected: expected('ok', 'ok', 'ok', 'hidden'),
+  },
+  searchBookings: {
+    setup: confirmed,
+    call: (actor, c) => searchBookings({ actor, query: c.booking.clientName }),
+    expected: expected('ok', 'ok', 'ok', 'hidden'),
+  },
+  getBookingForStaff: {
+    setup: confirmed,
+    call: (actor, c) => getBookingForStaff({ actor, bookingId: c.booking.id }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  getClinicalRecord: {
+    setup: confirmed,
+    call: (actor, c) => getClinicalRecord({ actor, bookingId: c.booking.id, now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+    clinical: true,
+  },
+  saveClinicalNotes: {
+    setup: started,
+    call: (actor, c) => saveClinicalNotes({ actor, bookingId: c.booking.id, notes: 'Second session booked.', outcome: 'became_client', now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+    clinical: true,
+  },
+  findPendingRequests: {
+    setup: requested,
+    call: (actor, c) => findPendingRequests({ actor, now: c.now }),
+    expected: expected('ok', 'hidden', 'not_found', 'hidden'),
+  },
+  approveRequest: {
+    setup: requested,
+    call: (actor, c) => approveRequest({ actor, bookingId: c.booking.id, now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
+  declineRequest: {
+    setup: requested,
+    call: (actor, c) => declineRequest({ actor, bookingId: c.booking.id, message: 'Sorry, that time no longer works for me.', now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
+  findRescheduleSlots: {
+    setup: confirmed,
+    call: (actor, c) => findRescheduleSlots({ actor, bookingId: c.booking.id, overrideNotice: true, now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  rescheduleAsStaff: {
+    setup: async (w) => ({ ...(await confirmed(w)), target: w.slots() }),
+    call: (actor, c) => rescheduleAsStaff({ actor, bookingId: c.booking.id, startsAt: c.target!.toISOString(), overrideNotice: false, now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  cancelAsStaff: {
+    setup: confirmed,
+    call: (actor, c) => cancelAsStaff({ actor, bookingId: c.booking.id, reason: 'Clinician unwell', now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  setBookingStatus: {
+    setup: started,
+    call: (actor, c) => setBookingStatus({ actor, bookingId: c.booking.id, status: 'completed', now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  reissueClientLink: {
+    setup: confirmed,
+    call: (actor, c) => reissueClientLink({ actor, bookingId: c.booking.id, holder: 'primary', now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+};
+
+/** Exported functions that take no actor and return nothing from the database. */
+const EXEMPT: Record<string, string> = {
+  'access.ts#notFound': 'builds the NOT_FOUND error',
+  'access.ts#isUuid': 'pure id check',
+  'access.ts#assertStaffCan': 'the permission gate every function above calls; exercised through them',
+  'access.ts#loadBookingForStaff': 'the booking gate every command above calls; exercised through them',
+  'access.ts#invalidInput': 'maps zod issues to a refusal',
+  'access.ts#auditActorOf': 'maps an actor to an audit actor',
+  'mappers.ts#referenceOf': 'pure: the short booking reference',
+  'mappers.ts#toBookingSummary': 'pure: row → DTO mapper',
+  'clinical-notes.ts#clinicianNotesAssociatedData': 'pure: the associated-data string for the envelope',
+};
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  world = await createStaffWorld(handle.db);
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+/** Did the call return the booking (ok), a list without it (hidden), or a refusal (a failure here)? */
+function classify(result: unknown, bookingId: string): Exclude<Outcome, 'not_found'> | string {
+  if (Array.isArray(result)) return (result as BookingSummary[]).some((b) => b.id === bookingId) ? 'ok' : 'hidden';
+  if (result && typeof result === 'object') {
+    const r = result as Partial<Schedule> & { ok?: boolean; id?: string; bookingId?: string; reason?: string };
+    if (r.entries) return r.entries.some((b) => b.id === bookingId) ? 'ok' : 'hidden';
+    if (r.ok === false) return `refused: ${r.reason}`;
+    if (r.ok === true || r.id === bookingId || r.bookingId === bookingId) return 'ok';
+  }
+  return `unexpected result ${JSON.stringify(result)}`;
+}
+
+/** Everything about a booking a refused call must have left alone. */
+async function snapshot(bookingId: string) {
+  const db = handle.db;
+  const [booking] = await db
+    .select({ status: bookings.status, startsAt: bookings.startsAt, rescheduleCount: bookings.rescheduleCount, cancelReason: bookings.cancelReason, updatedAt: bookings.updatedAt })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId));
+  const links = await db.select({ id: bookingLinks.id, revokedAt: bookingLinks.revokedAt }).from(bookingLinks).where(eq(bookingLinks.bookingId, bookingId)).orderBy(bookingLinks.id);
+  const records = await db.select().from(consultationRecords).where(eq(consultationRecords.bookingId, bookingId));
+  const audits = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'booking'), eq(auditEvents.subjectId, bookingId)));
+  return JSON.stringify({ booking, links, records, audits: audits.length });
+}
+
+/** No clinical field names, no plaintext, no envelope. */
+function expectNoClinicalContent(result: unknown) {
+  const json = JSON.stringify(result);
+  expect(json).not.toContain(CLIENT_NOTE);
+  expect(json).not.toContain(CLINICIAN_NOTES);
+  expect(json).not.toMatch(/"(clientNote|clinicianNotes|notes|outcome|outcomeRecordedAt|\w*[Cc]iphertext)"\s*:/);
+  expect(json).not.toMatch(/v1\.test1\./);
+}
+
+const cases = Object.entries(MATRIX).flatMap(([fn, row]) => ACTOR_NAMES.map((actor) => ({ fn, actor, row, outcome: row.expected[actor] })));
+
+describe(`lib/staff authorization matrix on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
+  it.each(cases)('$fn × $actor → $outcome', async ({ actor, row, outcome }) => {
+    const c = await row.setup(world);
+    const staff = world.actors[actor];
+    if (outcome === 'not_found') {
+      const before = await snapshot(c.booking.id);
+      const error = await row.call(staff, c).then(
+        (value) => ({ resolved: value }),
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('NOT_FOUND');
+      // Refused means nothing happened: no write, no revoked link, no audit row.
+      expect(await snapshot(c.booking.id)).toBe(before);
+      return;
+    }
+    const result = await row.call(staff, c);
+    expect(classify(result, c.booking.id)).toBe(outcome);
+    if (!(row.clinical && actor === 'own clinician')) expectNoClinicalContent(result);
+  });
+
+  it('gives the booking\'s own clinician the clinical record, and the front desk no clinical field anywhere', async () => {
+    const c = await confirmed(world);
+    const record = await getClinicalRecord({ actor: world.actors['own clinician'], bookingId: c.booking.id, now: NOW });
+    expect(record).toMatchObject({ bookingId: c.booking.id, clientNote: CLIENT_NOTE, clinicianNotes: CLINICIAN_NOTES });
+
+    // The contact DTO has no field for clinical content at all (checked by tsc).
+    expectTypeOf<StaffBookingDetail>().not.toHaveProperty('clientNote');
+    expectTypeOf<StaffBookingDetail>().not.toHaveProperty('clinicianNotes');
+    expectTypeOf<StaffBookingDetail>().not.toHaveProperty('outcome');
+    expectTypeOf<BookingSearchResult>().not.toHaveProperty('clientNote');
+    expectTypeOf<PendingRequest>().not.toHaveProperty('clinicianNotes');
+    expectTypeOf<Schedule['entries'][number]>().not.toHaveProperty('clientNote');
+  });
+
+  it('refuses a malformed booking id as not found, without a database error', async () => {
+    const actor = world.actors['own clinician'];
+    for (const bookingId of ['not-a-uuid', '', "1' or '1'='1"]) {
+      await expect(getBookingForStaff({ actor, bookingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(getClinicalRecord({ actor, bookingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(cancelAsStaff({ actor, bookingId, reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
+  it('covers every exported function of lib/staff (add new ones to the matrix)', async () => {
+    const dir = path.dirname(fileURLToPath(import.meta.url));
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+    const found: string[] = [];
+    const exempted: string[] = [];
+    for (const file of files) {
+      const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== 'function') continue;
+        const key = `${file}#${name}`;
+        if (key in EXEMPT) exempted.push(key);
+        else found.push(name);
+      }
+    }
+    expect(found.sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(exempted.sort()).toEqual(Object.keys(EXEMPT).sort());
+    expect(cases).toHaveLength(Object.keys(MATRIX).length * ACTOR_NAMES.length);
+  });
+});

@@ -1,0 +1,180 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb, type Executor } from '../../db/client';
+import { bookings } from '../../db/schema';
+import { canForClinician, type StaffActor } from '../auth/actor';
+import { recordAudit } from '../audit/record';
+import {
+  ACTIVE_STATUSES,
+  blockedRangeOf,
+  isOpenSlot,
+  loadAvailability,
+  nearestSlots,
+  openSlotsOf,
+  type AvailabilityContext,
+  type SlotPolicy,
+} from '../bookings/availability';
+import { clientChangeRefusal } from '../bookings/change-policy';
+import { SLOT_TAKEN_MESSAGE } from '../bookings/commands';
+import { SLOT_SEARCH_DAYS } from '../bookings/queries';
+import { EXCLUSION_VIOLATION, sqlStateOf } from '../errors';
+import { auditActorOf, invalidInput, loadBookingForStaff, notFound, type StaffBookingRow } from './access';
+import type { SlotTakenRefusal, StaffCommandResult, StaffRefusal, StaffRescheduleResult, StaffRescheduleSlots } from './dto';
+import { staffRescheduleSchema } from './schemas';
+
+const DAY_MS = 86_400_000;
+/** How far either side of a refused time we look for alternatives. */
+const ALTERNATIVES_WINDOW_MS = 14 * DAY_MS;
+const NOT_OPEN_MESSAGE = 'That time is not available for this consultation. Here are the nearest free times.';
+
+/**
+ * Loads the booking for a staff reschedule and applies the rules that do not depend on the new
+ * time: the booking must be open, and without `overrideNotice` the client-facing cutoff holds for
+ * staff too. `overrideNotice` needs 'booking.reschedule_override' (refused as not found).
+ */
+async function loadForReschedule(
+  db: Executor,
+  actor: StaffActor,
+  bookingId: string,
+  overrideNotice: boolean,
+  now: Date,
+): Promise<{ booking: StaffBookingRow; refusal: StaffRefusal | null }> {
+  const booking = await loadBookingForStaff(db, { actor, bookingId, permission: 'booking.reschedule' });
+  if (overrideNotice && !canForClinician(actor, 'booking.reschedule_override', booking.clinicianId)) throw notFound();
+  const refusal = clientChangeRefusal(booking, booking.clientChangeCutoffHours, now);
+  if (refusal === 'closed') {
+    return { booking, refusal: { ok: false, reason: 'closed', message: 'This consultation is cancelled or already over, so it cannot be moved.' } };
+  }
+  if (refusal === 'too_late' && !overrideNotice) {
+    return {
+      booking,
+      refusal: {
+        ok: false,
+        reason: 'too_late',
+        message: `It's less than ${booking.clientChangeCutoffHours} hours before this consultation. Choose "override notice" to move it anyway.`,
+      },
+    };
+  }
+  return { booking, refusal: null };
+}
+
+function availabilityFor(db: Executor, booking: StaffBookingRow, from: Date, to: Date): Promise<AvailabilityContext | null> {
+  return loadAvailability(db, {
+    typeSlug: booking.typeSlug,
+    practiceSlug: booking.practiceSlug,
+    from,
+    to,
+    clinicianId: booking.clinicianId,
+    excludeBookingId: booking.id,
+    includeInactiveType: true,
+  });
+}
+
+/**
+ * The slot picker's times for moving a booking: same type, same clinician, its own time not
+ * counted as busy. With `overrideNotice` the type's minimum notice is 0 (never in the past) and
+ * the client cutoff does not apply; hours, buffers, caps and the horizon still do.
+ */
+export async function findRescheduleSlots(params: {
+  actor: StaffActor;
+  bookingId: string;
+  overrideNotice: boolean;
+  now?: Date;
+}): Promise<StaffCommandResult<StaffRescheduleSlots>> {
+  const { actor, bookingId, overrideNotice } = params;
+  const now = params.now ?? new Date();
+  const db = await getDb();
+  const { booking, refusal } = await loadForReschedule(db, actor, bookingId, overrideNotice === true, now);
+  if (refusal) return refusal;
+  const to = new Date(now.getTime() + SLOT_SEARCH_DAYS * DAY_MS);
+  const ctx = await availabilityFor(db, booking, now, to);
+  if (!ctx) throw notFound();
+  const policy: SlotPolicy = { ignoreMinNotice: overrideNotice === true };
+  return {
+    ok: true,
+    bookingId: booking.id,
+    timeZone: ctx.practice.timeZone,
+    type: {
+      title: ctx.type.title,
+      modality: ctx.type.modality,
+      durationMinutes: ctx.type.durationMinutes,
+      audience: ctx.type.audience,
+      bookingMode: ctx.type.bookingMode,
+    },
+    overrideNotice: overrideNotice === true,
+    rangeStart: now.toISOString(),
+    rangeEnd: to.toISOString(),
+    slots: openSlotsOf(ctx, now, policy),
+  };
+}
+
+/**
+ * Moves a booking to a new time as staff, through the same slot engine as clients (same type
+ * and clinician). `overrideNotice` ('booking.reschedule_override') ignores the minimum notice and
+ * the client-facing cutoff, never other bookings: a time that overlaps one, whether the engine
+ * sees it or the exclusion constraint catches a race (23P01), is refused as 'slot_taken' with
+ * the nearest free times. Audited ('booking.rescheduled', from/to, whether notice was overridden).
+ */
+export async function rescheduleAsStaff(params: {
+  actor: StaffActor;
+  bookingId: string;
+  startsAt: string;
+  overrideNotice: boolean;
+  now?: Date;
+}): Promise<StaffRescheduleResult> {
+  const { actor, bookingId } = params;
+  const now = params.now ?? new Date();
+  const db = await getDb();
+  const overrideNotice = params.overrideNotice === true;
+  const { booking, refusal } = await loadForReschedule(db, actor, bookingId, overrideNotice, now);
+  const parsed = staffRescheduleSchema.safeParse({ bookingId, startsAt: params.startsAt, overrideNotice: params.overrideNotice });
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  if (refusal) return refusal;
+
+  const start = new Date(parsed.data.startsAt);
+  const policy: SlotPolicy = { ignoreMinNotice: overrideNotice };
+  const window = { from: new Date(start.getTime() - ALTERNATIVES_WINDOW_MS), to: new Date(start.getTime() + ALTERNATIVES_WINDOW_MS) };
+  const ctx = await availabilityFor(db, booking, window.from, window.to);
+  if (!ctx || !isOpenSlot(ctx, booking.clinicianId, start, now, policy)) {
+    return slotTaken(ctx, start, now, policy, NOT_OPEN_MESSAGE);
+  }
+
+  const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
+  try {
+    const moved = await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(bookings)
+        .set({ startsAt: start, endsAt, blocked, rescheduleCount: booking.rescheduleCount + 1, updatedAt: now })
+        .where(
+          and(
+            eq(bookings.id, booking.id),
+            eq(bookings.practiceId, actor.practiceId),
+            inArray(bookings.status, [...ACTIVE_STATUSES]),
+            eq(bookings.startsAt, booking.startsAt),
+          ),
+        )
+        .returning({ id: bookings.id });
+      if (rows.length === 0) return false;
+      await recordAudit(tx, {
+        actor: auditActorOf(actor),
+        action: 'booking.rescheduled',
+        subjectType: 'booking',
+        subjectId: booking.id,
+        detail: { by: 'staff', from: booking.startsAt.toISOString(), to: start.toISOString(), overrideNotice },
+        at: now,
+      });
+      return true;
+    });
+    if (!moved) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
+    return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString() };
+  } catch (err) {
+    if (sqlStateOf(err) !== EXCLUSION_VIOLATION) throw err;
+    // Someone took the time between our check and the write: re-read busy time for alternatives.
+    const fresh = await availabilityFor(db, booking, window.from, window.to);
+    return slotTaken(fresh, start, now, policy, SLOT_TAKEN_MESSAGE);
+  }
+}
+
+function slotTaken(ctx: AvailabilityContext | null, start: Date, now: Date, policy: SlotPolicy, message: string): SlotTakenRefusal {
+  return { ok: false, reason: 'slot_taken', message, alternatives: ctx ? nearestSlots(ctx, start, now, 6, policy) : [] };
+}
