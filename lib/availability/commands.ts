@@ -8,7 +8,7 @@ import { can, canForClinician, type StaffActor } from '../auth/actor';
 import { ACTIVE_STATUSES } from '../bookings/availability';
 import type { DateOverride } from '../scheduling/types';
 import { addDaysToDate, localDateOf, utcToZoned, zonedTimeToUtc } from '../scheduling/zoned-time';
-import { isUuid, notFound } from './access';
+import { isUuid, notFound } from '../errors';
 import { isCovered, newlyUncovered, type Hours } from './coverage';
 import type {
   AddOverrideResult,

@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { clinicians } from '../../db/schema';
 import { can, canForClinician, type StaffActor } from '../auth/actor';
 import { addDaysToDate, localDateOf } from '../scheduling/zoned-time';
-import { isUuid, notFound } from './access';
+import { isUuid, notFound } from '../errors';
 import type { ClinicianAvailabilityView } from './dto';
 import { toOverrideDto, toTypeSettings, toWeeklyRuleDto } from './mappers';
 

@@ -4,20 +4,10 @@ import type { Executor } from '../../db/client';
 import { bookings, consultationTypes, practices } from '../../db/schema';
 import { can, canForClinician, type Permission, type StaffActor } from '../auth/actor';
 import { fieldErrorsFrom } from '../action';
-import { AppError } from '../errors';
+import { isUuid, notFound } from '../errors';
 import type { StaffRefusal } from './dto';
 
-/** Unauthorized and absent look the same (STYLE.md). */
-export function notFound(): AppError {
-  return new AppError('NOT_FOUND', 'Not found.');
-}
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive from URLs and forms: a malformed one is "not found", never a database error. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}
+export { isUuid, notFound };
 
 /** The practice-wide gate every lib/staff function passes first (no query when refused). */
 export function assertStaffCan(actor: StaffActor | null | undefined, permission: Permission): asserts actor is StaffActor {
