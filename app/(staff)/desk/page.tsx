@@ -1,18 +1,137 @@
 import type { Metadata } from 'next';
+import { formatLongDate } from '@/components/booking/format';
+import { buttonClasses } from '@/components/ui/button';
+import { AppError } from '@/lib/errors';
+import { findSchedule, searchBookings } from '@/lib/staff/schedule-queries';
+import type { BookingSearchResult, BookingSummary } from '@/lib/staff/dto';
 import { requireStaffPage } from '../_lib/staff-guard';
+import { BookingTable } from './_components/booking-table';
+import { localDateKey } from './_components/labels';
 
 export const metadata: Metadata = { title: 'Schedule' };
 
-/** The practice-wide schedule: the front desk's home (clinicians hold `schedule.read` too). */
-export default async function DeskHomePage() {
-  const { displayName } = await requireStaffPage('schedule.read');
+const DAY_MS = 86_400_000;
+
+type SearchOutcome = { query: string; results: BookingSearchResult[] } | { query: string; error: string };
+
+async function runSearch(actor: Parameters<typeof searchBookings>[0]['actor'], query: string): Promise<SearchOutcome> {
+  try {
+    return { query, results: await searchBookings({ actor, query }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID') return { query, error: error.message };
+    throw error;
+  }
+}
+
+/** The practice-wide schedule (today and the week ahead) with search: the front desk's home. */
+export default async function DeskHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor } = await requireStaffPage('schedule.read');
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const now = Date.now();
+
+  const search = query ? await runSearch(actor, query) : null;
+  const schedule = await findSchedule({ actor, from: new Date(now - DAY_MS), to: new Date(now + 8 * DAY_MS) });
+  const timeZone = schedule.practice.timeZone;
+
   return (
-    <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
+    <div className="mx-auto max-w-6xl px-5 py-8 sm:px-8">
       <h1 className="font-serif text-3xl font-semibold text-ink">Schedule</h1>
-      <p className="mt-3 text-lg text-ink">Hello, {displayName}.</p>
-      <p className="mt-2 text-ink-muted" data-testid="workspace-placeholder">
-        Your workspace is being built: the day and week schedule across all clinicians, with search, will appear here.
-      </p>
+
+      <div className="mt-5">
+        <form method="get" action="/desk" role="search" aria-label="Find a booking" className="flex flex-wrap items-end gap-3">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="q" className="block font-medium text-ink">
+              Find a booking
+            </label>
+            <p id="q-hint" className="text-sm text-ink-muted">
+              Client or partner name, email, or phone number.
+            </p>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query}
+              aria-describedby={search && 'error' in search ? 'q-hint q-error' : 'q-hint'}
+              aria-invalid={search && 'error' in search ? true : undefined}
+              className="mt-1.5 block w-full rounded-lg border border-line-strong bg-surface px-3.5 py-2.5 text-base text-ink"
+            />
+          </div>
+          <button type="submit" className={buttonClasses({ variant: 'primary' })}>
+            Search
+          </button>
+          {query ? (
+            <a href="/desk" className={buttonClasses({ variant: 'quiet' })}>
+              Back to the schedule
+            </a>
+          ) : null}
+        </form>
+        {search && 'error' in search ? (
+          <p id="q-error" className="mt-1.5 text-sm font-medium text-danger" role="alert">
+            {search.error}
+          </p>
+        ) : null}
+      </div>
+
+      {search && 'results' in search ? (
+        <section aria-labelledby="results-heading" className="mt-8">
+          <h2 id="results-heading" className="text-xl font-semibold text-ink">
+            Results for “{search.query}”
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted" aria-live="polite">
+            {search.results.length === 0
+              ? 'No bookings match.'
+              : `${search.results.length} booking${search.results.length === 1 ? '' : 's'}, latest first. Times in ${timeZone}.`}
+          </p>
+          {search.results.length ? (
+            <div className="mt-3 overflow-x-auto">
+              <BookingTable caption={`Bookings matching ${search.query}`} entries={search.results} timeZone={timeZone} showDate />
+            </div>
+          ) : null}
+        </section>
+      ) : (
+        <ScheduleDays entries={schedule.entries} timeZone={timeZone} now={now} />
+      )}
+    </div>
+  );
+}
+
+function ScheduleDays({ entries, timeZone, now }: { entries: BookingSummary[]; timeZone: string; now: number }) {
+  const today = localDateKey(now, timeZone);
+  // Today and the next 7 practice-local days, in order, "Today" first (yesterday's margin is dropped).
+  const days: Array<{ key: string; ms: number }> = [];
+  for (let i = 0; days.length < 8 && i < 10; i++) {
+    const ms = now + i * DAY_MS;
+    const key = localDateKey(ms, timeZone);
+    if (!days.some((d) => d.key === key)) days.push({ key, ms });
+  }
+  const byDay = new Map<string, BookingSummary[]>();
+  for (const entry of entries) {
+    const key = localDateKey(Date.parse(entry.startsAt), timeZone);
+    byDay.set(key, [...(byDay.get(key) ?? []), entry]);
+  }
+  return (
+    <div className="mt-8 space-y-8">
+      <p className="text-sm text-ink-muted">Times in the practice’s zone, {timeZone}.</p>
+      {days.map((day) => {
+        const list = byDay.get(day.key) ?? [];
+        const label = day.key === today ? `Today, ${formatLongDate(day.ms, timeZone)}` : formatLongDate(day.ms, timeZone);
+        const id = `day-${day.key}`;
+        return (
+          <section key={day.key} aria-labelledby={id}>
+            <h2 id={id} className="text-lg font-semibold text-ink">
+              {label}
+            </h2>
+            {list.length ? (
+              <div className="mt-2 overflow-x-auto">
+                <BookingTable caption={label} entries={list} timeZone={timeZone} />
+              </div>
+            ) : (
+              <p className="mt-1 text-sm text-ink-muted">No consultations.</p>
+            )}
+          </section>
+        );
+      })}
     </div>
   );
 }

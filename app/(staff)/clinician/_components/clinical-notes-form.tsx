@@ -1,0 +1,135 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { FieldError, TextAreaField } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { CONSULTATION_OUTCOMES, OUTCOME_LABELS, type ConsultationOutcome } from '@/lib/staff/dto';
+import { MAX_CLINICIAN_NOTES, clinicalNotesSchema, type ClinicalNotesInput } from '@/lib/staff/schemas';
+import { noteStaffActivity } from '../../_components/session-channel';
+import { saveClinicalNotesAction } from '../actions';
+
+type FormValues = { bookingId: string; notes: string; outcome?: ConsultationOutcome | null };
+
+const FIELDS = ['notes', 'outcome'] as const;
+
+/** Private notes (encrypted at rest) and the outcome. What was typed stays whatever the server says. */
+export function ClinicalNotesForm({
+  bookingId,
+  initialNotes,
+  initialOutcome,
+  updatedLabel,
+  hasStarted,
+}: {
+  bookingId: string;
+  initialNotes: string;
+  initialOutcome: ConsultationOutcome | null;
+  /** When the record was last saved, formatted in the practice's zone (null: never). */
+  updatedLabel: string | null;
+  hasStarted: boolean;
+}) {
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<FormValues, unknown, ClinicalNotesInput>({
+    resolver: zodResolver(clinicalNotesSchema),
+    defaultValues: { bookingId, notes: initialNotes, outcome: initialOutcome },
+    shouldFocusError: true,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setSavedAt(null);
+    const result = await saveClinicalNotesAction(values);
+    noteStaffActivity();
+    if (result.ok) {
+      // Keep the text exactly as typed (the server only trims the ends); mark the form clean.
+      reset({ bookingId, notes: values.notes, outcome: result.data.outcome });
+      setSavedAt(result.data.updatedAt);
+      return;
+    }
+    let first: (typeof FIELDS)[number] | null = null;
+    for (const field of FIELDS) {
+      const message = result.fieldErrors?.[field];
+      if (message) {
+        setError(field, { message });
+        first ??= field;
+      }
+    }
+    if (result.code === 'too_early') {
+      setError('outcome', { message: result.formError ?? 'The outcome can be recorded once the consultation has taken place.' });
+      first ??= 'outcome';
+    } else if (!first) {
+      setFormError(result.formError ?? 'Your notes could not be saved. Please try again.');
+    }
+    if (first) setFocus(first);
+  });
+
+  const outcomeError = errors.outcome?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-5" aria-label="Clinical notes">
+      <input type="hidden" {...register('bookingId')} />
+      <TextAreaField
+        id="clinician-notes"
+        label="Private notes"
+        hint="Only you can read these. They are encrypted when saved."
+        error={errors.notes?.message}
+        maxLength={MAX_CLINICIAN_NOTES}
+        rows={8}
+        {...register('notes')}
+      />
+      <div>
+        <label htmlFor="consultation-outcome" className="block font-medium text-ink">
+          Outcome
+        </label>
+        <p id="consultation-outcome-hint" className="mt-0.5 text-sm text-ink-muted">
+          {hasStarted ? 'What came of the consultation.' : 'You can record this once the consultation has taken place.'}
+        </p>
+        <select
+          id="consultation-outcome"
+          aria-invalid={outcomeError ? true : undefined}
+          aria-describedby={`consultation-outcome-hint${outcomeError ? ' consultation-outcome-error' : ''}`}
+          className="mt-1.5 block w-full max-w-sm rounded-lg border border-line-strong bg-surface px-3.5 py-2.5 text-base text-ink"
+          {...register('outcome', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : v) })}
+        >
+          <option value="">Not recorded</option>
+          {CONSULTATION_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {OUTCOME_LABELS[outcome]}
+            </option>
+          ))}
+        </select>
+        <FieldError id="consultation-outcome-error" message={outcomeError} />
+      </div>
+
+      <div aria-live="polite">
+        {formError ? (
+          <Notice tone="danger" role="alert" title="Notes not saved">
+            {formError}
+          </Notice>
+        ) : savedAt && !isDirty ? (
+          <Notice tone="success" role="status" title="Notes saved">
+            Saved.
+          </Notice>
+        ) : null}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save notes'}
+        </Button>
+        {updatedLabel && !savedAt ? (
+          <span className="text-sm text-ink-muted">Last saved {updatedLabel}</span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AppError, isUuid } from '@/lib/errors';
+import { getBookingForStaff } from '@/lib/staff/booking-detail';
+import { getClinicalRecord } from '@/lib/staff/clinical-notes';
+import { requireStaffPage } from '../../../_lib/staff-guard';
+import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
+import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
+
+export const metadata: Metadata = { title: 'Consultation' };
+
+const CHANNEL_LABELS = { email: 'Email', phone: 'Phone call', text: 'Text message' } as const;
+
+async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  }
+}
+
+/** One consultation: contact details and the clinical record. The booking's own clinician only. */
+export default async function ClinicianBookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await requireStaffPage('booking.read_clinical');
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  // Contact first: the clinical read is audited, so it runs only for a booking this actor may open.
+  const booking = await orNotFound(() => getBookingForStaff({ actor, bookingId: id }));
+  if (!booking.allowed.readClinical) notFound();
+  const record = await orNotFound(() => getClinicalRecord({ actor, bookingId: id }));
+  const zone = booking.practiceTimeZone;
+  const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
+  const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
+  const { contact } = booking;
+
+  return (
+    <div className="mx-auto max-w-4xl px-5 py-10 sm:px-8">
+      <p>
+        <Link prefetch={false} href="/clinician" className="text-accent underline underline-offset-4">
+          ← Today &amp; week
+        </Link>
+      </p>
+      <h1 className="mt-3 font-serif text-3xl font-semibold text-ink">{who}</h1>
+      <p className="mt-2 text-lg text-ink">
+        {formatDateTime(booking.startsAt, zone)} · {booking.type.title} · {MODALITY_NAMES[booking.type.modality]}
+      </p>
+      <p className="mt-1 text-ink-muted">
+        <span data-testid="booking-status">{STATUS_LABELS[booking.status]}</span> · ref {booking.reference}
+        {booking.cancelReason ? ` · reason: ${booking.cancelReason}` : ''}
+      </p>
+
+      <section aria-labelledby="contact-heading" className="mt-8">
+        <h2 id="contact-heading" className="font-serif text-xl font-semibold text-ink">
+          Contact
+        </h2>
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-ink">
+          <dt className="text-ink-muted">Email</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`} className="text-accent underline underline-offset-4">
+              {contact.email}
+            </a>
+          </dd>
+          <dt className="text-ink-muted">Phone</dt>
+          <dd>
+            <a href={`tel:${contact.phone}`} className="text-accent underline underline-offset-4">
+              {contact.phone}
+            </a>
+          </dd>
+          <dt className="text-ink-muted">Prefers</dt>
+          <dd>{CHANNEL_LABELS[contact.preferredChannel]}</dd>
+          <dt className="text-ink-muted">OK to</dt>
+          <dd>
+            {[contact.okToEmail && 'email', contact.okToText && 'text', contact.okToLeaveVoicemail && 'leave a voicemail']
+              .filter(Boolean)
+              .join(', ') || 'nothing beyond the preferred channel'}
+          </dd>
+          {booking.partner ? (
+            <>
+              <dt className="text-ink-muted">Partner</dt>
+              <dd>
+                {booking.partner.name ?? '—'}
+                {booking.partner.email ? ` · ${booking.partner.email}` : ''}
+              </dd>
+            </>
+          ) : null}
+          <dt className="text-ink-muted">Client&apos;s zone</dt>
+          <dd>{booking.clientTimeZone}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="client-note-heading" className="mt-8">
+        <h2 id="client-note-heading" className="font-serif text-xl font-semibold text-ink">
+          What brings them
+        </h2>
+        <p className="mt-2 whitespace-pre-wrap text-ink" data-testid="client-note">
+          {record.clientNote ?? <span className="text-ink-muted">The client did not write a note.</span>}
+        </p>
+      </section>
+
+      <section aria-labelledby="notes-heading" className="mt-8">
+        <h2 id="notes-heading" className="font-serif text-xl font-semibold text-ink">
+          Your notes
+        </h2>
+        {booking.allowed.writeClinical ? (
+          <ClinicalNotesForm
+            bookingId={record.bookingId}
+            initialNotes={record.clinicianNotes ?? ''}
+            initialOutcome={record.outcome}
+            updatedLabel={record.updatedAt ? formatDateTime(record.updatedAt, zone) : null}
+            hasStarted={hasStarted}
+          />
+        ) : (
+          <p className="mt-2 whitespace-pre-wrap text-ink">{record.clinicianNotes ?? 'No notes.'}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import type { ActionResult } from '@/lib/action';
+import type { BookingStatus } from '@/lib/staff/dto';
+import { staffCancelSchema, type StaffCancelInput } from '@/lib/staff/schemas';
+import { noteStaffActivity } from '../../../../_components/session-channel';
+import { cancelBookingAsStaffAction, reissueClientLinkAction, setBookingStatusAction } from '../actions';
+
+type Outcome = { tone: 'success' | 'danger'; title: string; body?: string } | null;
+type NewLink = { holder: 'primary' | 'partner'; url: string } | null;
+
+const STATUS_DONE: Record<'completed' | 'no_show', string> = {
+  completed: 'Marked as completed.',
+  no_show: 'Marked as a no-show.',
+};
+
+/**
+ * What the front desk can do with one booking. Each button calls a server action that checks the
+ * session and the permission itself; the result is announced, and the page data refreshed.
+ */
+export function BookingActions({
+  bookingId,
+  status,
+  started,
+  hasPartner,
+  allowed,
+}: {
+  bookingId: string;
+  status: BookingStatus;
+  started: boolean;
+  hasPartner: boolean;
+  allowed: { cancel: boolean; setStatus: boolean; reissueLink: boolean };
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [newLink, setNewLink] = useState<NewLink>(null);
+  const [copied, setCopied] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+
+  const form = useForm<StaffCancelInput>({ resolver: zodResolver(staffCancelSchema), defaultValues: { bookingId, reason: '' } });
+
+  function finish<T>(result: ActionResult<T>, success: (data: T) => Outcome) {
+    noteStaffActivity();
+    if (result.ok) {
+      setOutcome(success(result.data));
+      router.refresh();
+    } else {
+      setOutcome({ tone: 'danger', title: 'That didn’t work', body: result.formError ?? 'Please check the details and try again.' });
+    }
+  }
+
+  const onCancel = form.handleSubmit((values) => {
+    startTransition(async () => {
+      const result = await cancelBookingAsStaffAction(values);
+      if (!result.ok && result.fieldErrors?.reason) {
+        form.setError('reason', { message: result.fieldErrors.reason }, { shouldFocus: true });
+        return;
+      }
+      finish(result, () => ({ tone: 'success', title: 'Booking cancelled', body: 'The time is free again. The client’s link now shows the booking as cancelled.' }));
+      if (result.ok) form.reset({ bookingId, reason: '' });
+    });
+  });
+
+  const markAs = (next: 'completed' | 'no_show') =>
+    startTransition(async () => {
+      const result = await setBookingStatusAction({ bookingId, status: next });
+      finish(result, (data) => ({ tone: 'success', title: STATUS_DONE[data.status] }));
+    });
+
+  const reissue = (holder: 'primary' | 'partner') =>
+    startTransition(async () => {
+      setCopied(false);
+      const result = await reissueClientLinkAction({ bookingId, holder });
+      finish(result, (data) => {
+        setNewLink({ holder: data.holder, url: new URL(data.path, window.location.origin).toString() });
+        return {
+          tone: 'success',
+          title: 'New private link issued',
+          body: `The old ${data.holder === 'partner' ? 'partner’s' : 'client’s'} link has stopped working. Read out or send the new one below: it is shown only once.`,
+        };
+      });
+    });
+
+  async function copyLink() {
+    if (!newLink) return;
+    try {
+      await navigator.clipboard.writeText(newLink.url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  const open = status === 'requested' || status === 'confirmed';
+  const canMark = allowed.setStatus && started && (status === 'confirmed' || status === 'completed' || status === 'no_show');
+  const reasonError = form.formState.errors.reason?.message;
+
+  return (
+    <section aria-labelledby="actions-heading" className="mt-10 border-t border-line pt-8">
+      <h2 id="actions-heading" className="text-xl font-semibold text-ink">
+        Actions
+      </h2>
+
+      <div ref={outcomeRef} tabIndex={-1} aria-live="polite" className="mt-3 outline-none">
+        {outcome ? (
+          <Notice tone={outcome.tone} title={outcome.title} role={outcome.tone === 'success' ? 'status' : 'alert'} testId="action-outcome">
+            {outcome.body}
+          </Notice>
+        ) : null}
+      </div>
+
+      {newLink ? (
+        <div className="mt-4 rounded-xl border border-line-strong bg-surface p-4">
+          <label htmlFor="new-link" className="block font-medium text-ink">
+            New private link ({newLink.holder === 'partner' ? 'partner' : 'client'})
+          </label>
+          <div className="mt-1.5 flex flex-wrap gap-2">
+            <input
+              id="new-link"
+              readOnly
+              value={newLink.url}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-lg border border-line-strong bg-surface px-3 py-2 font-mono text-sm"
+            />
+            <Button variant="secondary" onClick={copyLink}>
+              {copied ? 'Copied' : 'Copy link'}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {canMark ? (
+        <div className="mt-6">
+          <h3 className="font-semibold text-ink">After the consultation</h3>
+          <div className="mt-2 flex flex-wrap gap-3">
+            <Button variant="secondary" disabled={pending || status === 'completed'} onClick={() => markAs('completed')}>
+              Mark completed
+            </Button>
+            <Button variant="secondary" disabled={pending || status === 'no_show'} onClick={() => markAs('no_show')}>
+              Mark no-show
+            </Button>
+          </div>
+        </div>
+      ) : allowed.setStatus && open && !started ? (
+        <p className="mt-6 text-sm text-ink-muted">Completed and no-show can be marked once the consultation has started.</p>
+      ) : null}
+
+      {allowed.reissueLink ? (
+        <div className="mt-6">
+          <h3 className="font-semibold text-ink">Private link</h3>
+          <p className="text-sm text-ink-muted">Issuing a new link stops the old one from working.</p>
+          <div className="mt-2 flex flex-wrap gap-3">
+            <Button variant="secondary" disabled={pending} onClick={() => reissue('primary')}>
+              Issue a new client link
+            </Button>
+            {hasPartner ? (
+              <Button variant="secondary" disabled={pending} onClick={() => reissue('partner')}>
+                Issue a new partner link
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {allowed.cancel && open ? (
+        <form onSubmit={onCancel} noValidate className="mt-6 max-w-xl">
+          <h3 className="font-semibold text-ink">Cancel this booking</h3>
+          <input type="hidden" {...form.register('bookingId')} />
+          <TextAreaField
+            id="cancel-reason"
+            label="Reason for cancelling"
+            hint="Kept with the booking. Don’t include anything clinical."
+            error={reasonError}
+            className="mt-2"
+            {...form.register('reason')}
+          />
+          <Button type="submit" variant="danger" className="mt-3" disabled={pending}>
+            Cancel booking
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
