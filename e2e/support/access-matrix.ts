@@ -1,0 +1,193 @@
+/**
+ * The authorization matrix: who may open every page and API route, and call every server
+ * action, of the app. e2e/authorization-matrix.spec.ts runs every cell against the built app and
+ * fails when a route or action exists without an entry here (or an entry names one that is gone).
+ *
+ * Outcomes:
+ * - pages and API routes: `ok` (2xx), `sign_in` (sent to the sign-in page), `not_found`
+ *   (404, or the not-found boundary when the page streams) — "denied" always reads as not found;
+ * - server actions: `ok` (succeeded or redirected onward), `denied` (`signed_out` / `not_found`:
+ *   nothing happened), `answered` (authenticated or public, and refused on the merits of the input).
+ */
+import type { AccessWorld, Actor } from './access-world';
+
+export type PageOutcome = 'ok' | 'sign_in' | 'not_found';
+export type ActionOutcome = 'ok' | 'denied' | 'answered';
+
+export type RouteCase = {
+  /** The route's URL pattern, as app-inventory.ts derives it from the file. */
+  route: string;
+  /** What this case shows (several cases may cover one route). */
+  title: string;
+  path: (world: AccessWorld, actor: Actor) => string;
+  expect: Record<Actor, PageOutcome>;
+  /** Text the response must contain / must not contain for an actor that gets `ok`. */
+  shows?: (world: AccessWorld, actor: Actor) => { contains?: string[]; omits?: string[] };
+};
+
+/** Arguments as a browser would send them; `form` fields make the last argument a FormData. */
+export type ActionArgs = { args: unknown[]; form?: Record<string, string> };
+
+export type ActionCase = {
+  /** `file#exportName`, as in the build's server-reference manifest. */
+  action: string;
+  /** A page that loads the action (it is posted there, as the browser does). */
+  page: (world: AccessWorld, actor: Actor) => string;
+  call: (world: AccessWorld, actor: Actor) => ActionArgs;
+  expect: Record<Actor, ActionOutcome>;
+};
+
+function each<T>(value: T): Record<Actor, T> {
+  return { anonymous: value, linkA: value, linkB: value, frontDesk: value, clinician: value, otherClinician: value, foreignDesk: value };
+}
+
+// ---- pages and API routes --------------------------------------------------------------------
+
+/** Public pages: everyone. */
+const PUBLIC = each<PageOutcome>('ok');
+/** A private link: only its holder (everyone else holds a token that matches nothing). */
+const LINK_HOLDER: Record<Actor, PageOutcome> = { ...each<PageOutcome>('not_found'), linkA: 'ok', linkB: 'ok' };
+/** Staff pages that need no particular booking: any signed-in staff; clients are sent to sign in. */
+const ANY_STAFF: Record<Actor, PageOutcome> = { ...each<PageOutcome>('ok'), anonymous: 'sign_in', linkA: 'sign_in', linkB: 'sign_in' };
+/** Clinician-only pages (clinical content): the front desk gets not found. */
+const CLINICIANS: Record<Actor, PageOutcome> = { ...ANY_STAFF, frontDesk: 'not_found', foreignDesk: 'not_found' };
+/** One booking's clinical page: only its own clinician. */
+const OWN_CLINICIAN: Record<Actor, PageOutcome> = { ...CLINICIANS, otherClinician: 'not_found' };
+/** One booking's contact page: staff of its practice. */
+const PRACTICE_STAFF: Record<Actor, PageOutcome> = { ...ANY_STAFF, foreignDesk: 'not_found' };
+/** An address that is not a page: not found for staff (after the sign-in gate). */
+const NO_SUCH_STAFF_PAGE: Record<Actor, PageOutcome> = { ...ANY_STAFF, frontDesk: 'not_found', clinician: 'not_found', otherClinician: 'not_found', foreignDesk: 'not_found' };
+
+/** A link holder sees their own booking, never the other one's. */
+const ownBookingOnly: RouteCase['shows'] = (w, actor) =>
+  actor === 'linkA' ? { contains: [w.a.reference], omits: [w.b.reference] } : actor === 'linkB' ? { contains: [w.b.reference], omits: [w.a.reference] } : {};
+/** Contact pages never carry the client's note. */
+const noClientNote: RouteCase['shows'] = () => ({ omits: ['Matrix: a private worry'] });
+
+export const ROUTE_CASES: RouteCase[] = [
+  { route: '/', title: 'the practice page', path: () => '/', expect: PUBLIC },
+  { route: '/book/[type]', title: 'choosing a time', path: () => '/book/individual-video', expect: PUBLIC },
+  { route: '/book/[type]/details', title: 'the details form (no time chosen yet)', path: () => '/book/individual-video/details', expect: PUBLIC },
+  { route: '/sign-in', title: 'sign-in', path: () => '/sign-in', expect: PUBLIC },
+  // Signed-in staff are sent on to their workspace; everyone else to sign in first.
+  { route: '/two-step', title: 'two-step set-up', path: () => '/two-step', expect: { ...ANY_STAFF } },
+  { route: '/m/[token]', title: 'a private link', path: (w, a) => `/m/${w.tokenFor(a)}`, expect: LINK_HOLDER, shows: ownBookingOnly },
+  { route: '/m/[token]/reschedule', title: 'rescheduling by private link', path: (w, a) => `/m/${w.tokenFor(a)}/reschedule`, expect: LINK_HOLDER },
+  { route: '/m/[token]/cancel', title: 'cancelling by private link', path: (w, a) => `/m/${w.tokenFor(a)}/cancel`, expect: LINK_HOLDER },
+  { route: '/m/[token]/calendar.ics', title: 'the calendar file of a private link', path: (w, a) => `/m/${w.tokenFor(a)}/calendar.ics`, expect: LINK_HOLDER },
+  { route: '/api/health', title: 'health check', path: () => '/api/health', expect: PUBLIC },
+  { route: '/api/auth/[...nextauth]', title: 'next-auth session endpoint', path: () => '/api/auth/session', expect: PUBLIC },
+  { route: '/clinician', title: 'the clinician’s today & week', path: () => '/clinician', expect: CLINICIANS },
+  { route: '/clinician/requests', title: 'the requests queue', path: () => '/clinician/requests', expect: CLINICIANS },
+  {
+    route: '/clinician/bookings/[id]',
+    title: 'a consultation (clinical record) of booking A’s clinician',
+    path: (w) => `/clinician/bookings/${w.past.id}`,
+    expect: OWN_CLINICIAN,
+    shows: (w, actor) => (actor === 'clinician' ? { contains: [w.past.reference, 'Matrix: a private worry'] } : {}),
+  },
+  {
+    route: '/clinician/bookings/[id]',
+    title: 'a consultation of another practice',
+    path: (w) => `/clinician/bookings/${w.foreign.id}`,
+    expect: { ...CLINICIANS, clinician: 'not_found', otherClinician: 'not_found' },
+  },
+  { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
+  { route: '/desk', title: 'the schedule', path: () => '/desk', expect: ANY_STAFF },
+  { route: '/desk/bookings/[id]', title: 'a booking’s contact details', path: (w) => `/desk/bookings/${w.a.id}`, expect: PRACTICE_STAFF, shows: noClientNote },
+  {
+    route: '/desk/bookings/[id]',
+    title: 'a booking of another practice',
+    path: (w) => `/desk/bookings/${w.foreign.id}`,
+    expect: { ...PRACTICE_STAFF, frontDesk: 'not_found', clinician: 'not_found', otherClinician: 'not_found', foreignDesk: 'ok' },
+  },
+  { route: '/desk/[...missing]', title: 'an unknown desk address', path: () => '/desk/no-such-page', expect: NO_SUCH_STAFF_PAGE },
+];
+
+// ---- server actions --------------------------------------------------------------------------
+
+/** Any signed-in staff; everyone else is refused before anything happens. */
+const STAFF_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('ok'), anonymous: 'denied', linkA: 'denied', linkB: 'denied' };
+/** Staff of the booking's practice. */
+const PRACTICE_ACTION: Record<Actor, ActionOutcome> = { ...STAFF_ACTION, foreignDesk: 'denied' };
+/** The booking's own clinician only. */
+const OWN_CLINICIAN_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), clinician: 'ok' };
+const LINK_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), linkA: 'ok', linkB: 'ok' };
+
+const HOUR = 3_600_000;
+
+export const ACTION_CASES: ActionCase[] = [
+  {
+    action: 'app/(auth)/sign-in/actions.ts#resolveSignInDestinationAction',
+    page: () => '/sign-in',
+    call: () => ({ args: ['/desk'] }),
+    expect: STAFF_ACTION,
+  },
+  {
+    // Only a session waiting for two-step set-up may finish it; an active one is told it is done.
+    action: 'app/(auth)/two-step/actions.ts#confirmTwoStepAction',
+    page: () => '/two-step',
+    call: () => ({ args: [{ secret: 'JBSWY3DPEHPK3PXP', code: '000000', callbackUrl: null }] }),
+    expect: { ...each<ActionOutcome>('answered'), anonymous: 'denied', linkA: 'denied', linkB: 'denied' },
+  },
+  {
+    // Public: anyone may book; an empty form is refused field by field.
+    action: 'app/(public)/book/[type]/details/actions.ts#bookConsultationAction',
+    page: () => '/book/individual-video/details',
+    call: () => ({ args: [{}, { couple: false }] }),
+    expect: each<ActionOutcome>('answered'),
+  },
+  { action: 'app/(staff)/actions.ts#staySignedInAction', page: () => '/desk', call: () => ({ args: [] }), expect: STAFF_ACTION },
+  { action: 'app/(staff)/actions.ts#signOutEverywhereAction', page: () => '/desk', call: () => ({ args: [] }), expect: STAFF_ACTION },
+  {
+    action: 'app/(staff)/clinician/actions.ts#approveRequestAction',
+    page: () => '/clinician/requests',
+    call: (w) => ({ args: [{ bookingId: w.request.id }] }),
+    expect: OWN_CLINICIAN_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/actions.ts#declineRequestAction',
+    page: () => '/clinician/requests',
+    call: (w) => ({ args: [{ bookingId: w.request.id, message: 'We can’t offer this time after all.' }] }),
+    expect: OWN_CLINICIAN_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/actions.ts#saveClinicalNotesAction',
+    page: (w) => `/clinician/bookings/${w.past.id}`,
+    call: (w) => ({ args: [{ bookingId: w.past.id, notes: 'Matrix note', outcome: null }] }),
+    expect: OWN_CLINICIAN_ACTION,
+  },
+  {
+    action: 'app/(staff)/desk/bookings/[id]/actions.ts#cancelBookingAsStaffAction',
+    page: (w) => `/desk/bookings/${w.a.id}`,
+    call: (w) => ({ args: [{ bookingId: w.a.id, reason: 'The client asked by phone.' }] }),
+    expect: PRACTICE_ACTION,
+  },
+  {
+    action: 'app/(staff)/desk/bookings/[id]/actions.ts#setBookingStatusAction',
+    page: (w) => `/desk/bookings/${w.past.id}`,
+    call: (w) => ({ args: [{ bookingId: w.past.id, status: 'no_show' }] }),
+    expect: PRACTICE_ACTION,
+  },
+  {
+    action: 'app/(staff)/desk/bookings/[id]/actions.ts#reissueClientLinkAction',
+    page: (w) => `/desk/bookings/${w.a.id}`,
+    call: (w) => ({ args: [{ bookingId: w.a.id, holder: 'primary' }] }),
+    expect: PRACTICE_ACTION,
+  },
+  {
+    action: 'app/m/[token]/cancel/actions.ts#cancelBookingAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/cancel`,
+    call: (w, a) => ({ args: [w.tokenFor(a), null], form: { reason: '' } }),
+    expect: LINK_ACTION,
+  },
+  {
+    // A time nobody offers: the holder is answered on the merits; anyone else learns nothing.
+    action: 'app/m/[token]/reschedule/actions.ts#rescheduleBookingAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/reschedule`,
+    call: (w, a) => ({
+      args: [w.tokenFor(a), { startsAt: new Date(Math.floor(Date.now() / HOUR) * HOUR + 9 * 24 * HOUR + 7 * 60_000).toISOString(), clinicianId: crypto.randomUUID(), clientTimeZone: 'America/Chicago' }],
+    }),
+    expect: { ...LINK_ACTION, linkA: 'answered', linkB: 'answered' },
+  },
+];

@@ -1,0 +1,222 @@
+/**
+ * The people of the authorization matrix (e2e/authorization-matrix.spec.ts), in a practice of
+ * their own, straight in the database of the app under test:
+ *
+ * - `anonymous`: no cookie, no link;
+ * - `linkA` / `linkB`: clients holding the private link of booking A / booking B (nothing else);
+ * - `frontDesk`, `clinician`: staff of the practice; the clinician is booking A's and the past
+ *   booking's clinician;
+ * - `otherClinician`: a second clinician of the same practice (clinical content is per clinician);
+ * - `foreignDesk`: the front desk of another practice.
+ *
+ * Staff sessions are real: a `staff_sessions` row and a next-auth JWT cookie signed with the
+ * server's secret, exactly what a password + TOTP sign-in produces (that flow has its own specs,
+ * e2e/staff-auth.spec.ts; minting here keeps a matrix of hundreds of requests fast).
+ */
+import crypto from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import * as schema from '../../db/schema';
+import { blockedRangeOf } from '../../lib/bookings/blocked-range';
+import { hashLinkToken, newLinkToken } from '../../lib/bookings/link-tokens';
+import { encryptText, parseKeyring } from '../../lib/crypto/envelope';
+import { referenceOf } from '../../lib/staff/mappers';
+import { E2E_ENV } from './e2e-env';
+import type { StaffDb } from './staff-fixture';
+
+const { bookingLinks, bookings, clinicians, consultationTypes, practices, staffSessions, staffUsers } = schema;
+
+export const ACTORS = ['anonymous', 'linkA', 'linkB', 'frontDesk', 'clinician', 'otherClinician', 'foreignDesk'] as const;
+export type Actor = (typeof ACTORS)[number];
+type StaffActorName = Extract<Actor, 'frontDesk' | 'clinician' | 'otherClinician' | 'foreignDesk'>;
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** What the client wrote when booking: no staff page but the clinician's may ever show it. */
+export const CLIENT_NOTE = 'Matrix: a private worry only the clinician may read';
+const SESSION_COOKIE = 'next-auth.session-token';
+
+export type WorldBooking = { id: string; reference: string; token: string };
+
+export type AccessWorld = {
+  practiceId: string;
+  /** Booking A (confirmed, in 3 days, the clinician's), booking B (confirmed, in 4 days, the other clinician's). */
+  a: WorldBooking;
+  b: WorldBooking;
+  /** A request waiting for the clinician's decision (in 5 days). */
+  request: WorldBooking;
+  /** The clinician's consultation that started two hours ago. */
+  past: WorldBooking;
+  /** A booking of another practice. */
+  foreign: WorldBooking;
+  /** A well-formed private-link token that belongs to no booking. */
+  unknownToken: string;
+  /** The Cookie header for each staff actor: a fresh session every call. */
+  cookieFor(actor: Actor): Promise<string | undefined>;
+  /** The private-link token an actor holds, or the unknown one. */
+  tokenFor(actor: Actor): string;
+  /** Everything an action could change in this world (bookings, links, notes, sessions), to compare before and after. */
+  snapshot(): Promise<unknown>;
+  remove(): Promise<void>;
+};
+
+export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> {
+  const db = staffDb.db;
+  const keyring = parseKeyring(E2E_ENV.HAVEN_DATA_KEYS);
+  const tag = crypto.randomBytes(5).toString('hex');
+  const now = Date.now();
+  const practiceIds: string[] = [];
+  const bookingIds: string[] = [];
+
+  async function practice(suffix: string) {
+    const [row] = await db
+      .insert(practices)
+      .values({ slug: `e2e-matrix-${suffix}-${tag}`, name: `Matrix practice ${suffix} ${tag}`, timeZone: 'America/New_York' })
+      .returning({ id: practices.id });
+    practiceIds.push(row!.id);
+    return row!.id;
+  }
+  async function clinician(practiceId: string, name: string) {
+    const [row] = await db.insert(clinicians).values({ practiceId, displayName: `${name} ${tag}` }).returning({ id: clinicians.id });
+    return row!.id;
+  }
+  async function type(practiceId: string, bookingMode: 'instant' | 'request') {
+    const [row] = await db
+      .insert(consultationTypes)
+      .values({
+        practiceId,
+        slug: `matrix-${bookingMode}-${tag}`,
+        title: 'Individual consultation',
+        modality: 'video',
+        audience: 'individual',
+        bookingMode,
+        durationMinutes: 50,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+      })
+      .returning({ id: consultationTypes.id });
+    return row!.id;
+  }
+  async function booking(params: {
+    practiceId: string;
+    clinicianId: string;
+    typeId: string;
+    startsAt: Date;
+    status: 'confirmed' | 'requested';
+  }): Promise<WorldBooking> {
+    const id = crypto.randomUUID();
+    const { endsAt, blocked } = blockedRangeOf({ durationMinutes: 50, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 }, params.startsAt);
+    await db.insert(bookings).values({
+      id,
+      practiceId: params.practiceId,
+      clinicianId: params.clinicianId,
+      consultationTypeId: params.typeId,
+      startsAt: params.startsAt,
+      endsAt,
+      blocked,
+      status: params.status,
+      clientTimeZone: 'America/Chicago',
+      clientName: `Matrix Client ${bookingIds.length} ${tag}`,
+      clientEmail: `matrix${bookingIds.length}.${tag}@example.com`,
+      clientPhone: '+1 (646) 555-0199',
+      preferredChannel: 'email',
+      clientNoteCiphertext: encryptText(keyring, CLIENT_NOTE, `booking-note:${id}`),
+      consentedAt: new Date(now - 7 * DAY),
+      idempotencyKey: crypto.randomUUID(),
+    });
+    bookingIds.push(id);
+    const token = newLinkToken();
+    await db.insert(bookingLinks).values({ bookingId: id, holder: 'primary', tokenHash: hashLinkToken(token) });
+    return { id, reference: referenceOf(id), token };
+  }
+  /** A staff user who never signs in with a password here (the hash is not a valid argon2 hash). */
+  async function staff(practiceId: string, role: 'clinician' | 'front_desk', clinicianId: string | null, name: string) {
+    const [row] = await db
+      .insert(staffUsers)
+      .values({
+        practiceId,
+        email: `${name.toLowerCase()}.${tag}@matrix.test`,
+        displayName: `${name} ${tag}`,
+        role,
+        clinicianId,
+        passwordHash: 'matrix-no-password',
+        // Two-step sign-in counts as set up: the session is fully active, not waiting for enrolment.
+        totpSecretCiphertext: 'matrix-not-a-secret',
+        totpEnabledAt: new Date(now - DAY),
+      })
+      .returning({ id: staffUsers.id, displayName: staffUsers.displayName });
+    return { id: row!.id, name: row!.displayName, role };
+  }
+
+  const home = await practice('home');
+  const elsewhere = await practice('elsewhere');
+  const drRowan = await clinician(home, 'Dr. Rowan');
+  const drSage = await clinician(home, 'Dr. Sage');
+  const drFar = await clinician(elsewhere, 'Dr. Far');
+  const instant = await type(home, 'instant');
+  const request = await type(home, 'request');
+  const farType = await type(elsewhere, 'instant');
+
+  const at = (days: number, hour = 15) => new Date(Math.floor((now + days * DAY) / (60 * MINUTE)) * 60 * MINUTE + (hour - 15) * 60 * MINUTE);
+  const world = {
+    a: await booking({ practiceId: home, clinicianId: drRowan, typeId: instant, startsAt: at(3), status: 'confirmed' }),
+    b: await booking({ practiceId: home, clinicianId: drSage, typeId: instant, startsAt: at(4), status: 'confirmed' }),
+    request: await booking({ practiceId: home, clinicianId: drRowan, typeId: request, startsAt: at(5), status: 'requested' }),
+    past: await booking({ practiceId: home, clinicianId: drRowan, typeId: instant, startsAt: new Date(now - 2 * 60 * MINUTE), status: 'confirmed' }),
+    foreign: await booking({ practiceId: elsewhere, clinicianId: drFar, typeId: farType, startsAt: at(3), status: 'confirmed' }),
+  };
+
+  const people: Record<StaffActorName, { id: string; name: string; role: 'clinician' | 'front_desk' }> = {
+    frontDesk: await staff(home, 'front_desk', null, 'Desk'),
+    clinician: await staff(home, 'clinician', drRowan, 'Rowan'),
+    otherClinician: await staff(home, 'clinician', drSage, 'Sage'),
+    foreignDesk: await staff(elsewhere, 'front_desk', null, 'Faraway'),
+  };
+  const unknownToken = newLinkToken();
+
+  return {
+    practiceId: home,
+    ...world,
+    unknownToken,
+    tokenFor(actor) {
+      if (actor === 'linkA') return world.a.token;
+      if (actor === 'linkB') return world.b.token;
+      return unknownToken;
+    },
+    async cookieFor(actor) {
+      if (!(actor in people)) return undefined;
+      const person = people[actor as StaffActorName];
+      const [session] = await db
+        .insert(staffSessions)
+        .values({ userId: person.id, createdAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 12 * 60 * MINUTE) })
+        .returning({ id: staffSessions.id });
+      const jwt = await encode({
+        token: { sub: person.id, name: person.name, role: person.role, sessionId: session!.id },
+        secret: E2E_ENV.NEXTAUTH_SECRET,
+        maxAge: 12 * 60 * 60,
+      });
+      return `${SESSION_COOKIE}=${jwt}`;
+    },
+    async snapshot() {
+      const userIds = Object.values(people).map((p) => p.id);
+      const ids = sql.join(bookingIds.map((id) => sql`${id}::uuid`), sql`, `);
+      const users = sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `);
+      // One statement: the rows as JSON, ordered, so two snapshots compare exactly.
+      const result = (await db.execute(
+        sql`select json_build_object(
+            'bookings', (select json_agg(row_to_json(b) order by b.id) from bookings b where b.id in (${ids})),
+            'links', (select json_agg(row_to_json(l) order by l.id) from booking_links l where l.booking_id in (${ids})),
+            'records', (select json_agg(row_to_json(r) order by r.booking_id) from consultation_records r where r.booking_id in (${ids})),
+            'sessions', (select json_agg(json_build_object('id', s.id, 'revoked', s.revoked_at) order by s.id) from staff_sessions s where s.user_id in (${users})),
+            'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
+          ) as state`,
+      )) as unknown as { rows: Array<{ state: unknown }> };
+      return result.rows[0]!.state;
+    },
+    async remove() {
+      // Bookings hold their practice (no cascade); staff, sessions and links go with the practice / booking.
+      await db.delete(bookings).where(inArray(bookings.id, bookingIds));
+      await staffDb.removePractices(practiceIds);
+    },
+  };
+}
