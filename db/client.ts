@@ -13,7 +13,8 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Transaction;
 
 export type DatabaseOptions =
-  | { driver: 'pglite'; dataDir: string | null }
+  /** `from`: a dumped data directory to start from (tests copy one migrated template per file). */
+  | { driver: 'pglite'; dataDir: string | null; from?: Blob }
   | { driver: 'pg'; url: string; maxConnections?: number }
   | { driver: 'neon'; url: string; localProxy?: string; maxConnections?: number };
 
@@ -22,13 +23,15 @@ export type DatabaseHandle = {
   driver: DatabaseDriver;
   options: DatabaseOptions;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (PGlite's dumpDataDir). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /** Opens a connection pool (or the embedded database) for the given driver. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   switch (options.driver) {
     case 'pglite':
-      return openPglite(options.dataDir);
+      return openPglite(options.dataDir, options.from);
     case 'pg':
       return openNodePostgres(options.url, options.maxConnections);
     case 'neon':
@@ -36,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, from?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -45,7 +48,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     acquirePgliteLock(dataDir);
   }
   // btree_gist must be loaded on every open once a database uses it (STACK-NOTES).
-  const client = new PGlite({ dataDir: dataDir ?? undefined, extensions: { btree_gist } });
+  const client = new PGlite({ dataDir: dataDir ?? undefined, extensions: { btree_gist }, loadDataDir: from });
   await client.waitReady;
   const db = drizzle({ client, schema, logger: queryCountingLogger }) as unknown as Database;
   return {
@@ -56,6 +59,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       await client.close();
       if (dataDir) releasePgliteLock(dataDir);
     },
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 
