@@ -3,6 +3,9 @@
 import type { ActionResult } from '@/lib/action';
 import { getStaffSession } from '@/lib/auth/session';
 import { revokeAllSessions } from '@/lib/auth/sessions';
+import { discardDraftSchema, saveDraftSchema } from '@/lib/drafts/schemas';
+import { discardStaffDraft, saveStaffDraft } from '@/lib/drafts/staff-drafts';
+import { runStaffAction } from './_lib/staff-action';
 
 export type SessionTimes = {
   /** Milliseconds until the session ends without activity (idle), and at the latest (12 hours). */
@@ -39,4 +42,30 @@ export async function signOutEverywhereAction(): Promise<ActionResult<{ revoked:
   }
   const { revoked } = await revokeAllSessions({ actor: state.actor });
   return { ok: true, data: { revoked } };
+}
+
+/**
+ * Autosave of a staff form (lib/drafts): what was typed survives a sign-out for inactivity and
+ * is offered back after signing in again. Only the person who typed it can read it back.
+ */
+export async function saveStaffDraftAction(input: { formKey: string; values: Record<string, unknown> }): Promise<ActionResult<{ savedAt: string }>> {
+  return runStaffAction(
+    saveDraftSchema,
+    input,
+    async (actor, { formKey, values }) => ({ ok: true, data: await saveStaffDraft({ actor, formKey, values }) }),
+    { subject: 'form' },
+  );
+}
+
+/** Forgets a draft: the form was saved for real, or the person threw the draft away. */
+export async function discardStaffDraftAction(input: { formKey: string }): Promise<ActionResult<{ discarded: true }>> {
+  return runStaffAction(
+    discardDraftSchema,
+    input,
+    async (actor, { formKey }) => {
+      await discardStaffDraft({ actor, formKey });
+      return { ok: true, data: { discarded: true } };
+    },
+    { subject: 'form' },
+  );
 }

@@ -7,3 +7,4 @@ export * from './consultation-records';
 export * from './ops';
 export * from './staff';
 export * from './relations';
+export * from './staff-drafts';

@@ -140,6 +140,19 @@ export const ACTION_CASES: ActionCase[] = [
   { action: 'app/(staff)/actions.ts#staySignedInAction', page: () => '/desk', call: () => ({ args: [] }), expect: STAFF_ACTION },
   { action: 'app/(staff)/actions.ts#signOutEverywhereAction', page: () => '/desk', call: () => ({ args: [] }), expect: STAFF_ACTION },
   {
+    // Anyone signed in keeps their own drafts (lib/drafts scopes every row by the user).
+    action: 'app/(staff)/actions.ts#saveStaffDraftAction',
+    page: (w) => `/clinician/bookings/${w.past.id}`,
+    call: (w) => ({ args: [{ formKey: `clinical-notes:${w.past.id}`, values: { notes: 'Matrix draft' } }] }),
+    expect: STAFF_ACTION,
+  },
+  {
+    action: 'app/(staff)/actions.ts#discardStaffDraftAction',
+    page: (w) => `/clinician/bookings/${w.past.id}`,
+    call: (w) => ({ args: [{ formKey: `clinical-notes:${w.past.id}` }] }),
+    expect: STAFF_ACTION,
+  },
+  {
     action: 'app/(staff)/clinician/actions.ts#approveRequestAction',
     page: () => '/clinician/requests',
     call: (w) => ({ args: [{ bookingId: w.request.id }] }),

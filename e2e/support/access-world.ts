@@ -55,7 +55,7 @@ export type AccessWorld = {
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
   tokenFor(actor: Actor): string;
-  /** Everything an action could change in this world (bookings, links, notes, sessions), to compare before and after. */
+  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts), to compare before and after. */
   snapshot(): Promise<unknown>;
   remove(): Promise<void>;
 };
@@ -208,6 +208,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'links', (select json_agg(row_to_json(l) order by l.id) from booking_links l where l.booking_id in (${ids})),
             'records', (select json_agg(row_to_json(r) order by r.booking_id) from consultation_records r where r.booking_id in (${ids})),
             'sessions', (select json_agg(json_build_object('id', s.id, 'revoked', s.revoked_at) order by s.id) from staff_sessions s where s.user_id in (${users})),
+            'drafts', (select json_agg(row_to_json(d) order by d.user_id, d.form_key) from staff_drafts d where d.user_id in (${users})),
             'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
           ) as state`,
       )) as unknown as { rows: Array<{ state: unknown }> };

@@ -48,6 +48,8 @@ export async function runStaffAction<S extends z.ZodType, T>(
     return await run(actor, parsed.data);
   } catch (error) {
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return notFound;
+    // The data layer's INVALID messages are written for people (and never echo what was sent).
+    if (error instanceof AppError && error.code === 'INVALID') return { ok: false, code: 'invalid', formError: error.message };
     console.error('staff action failed', error instanceof Error ? error.name : 'unknown');
     return FAILED;
   }

@@ -8,12 +8,24 @@ import { FieldError, TextAreaField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { CONSULTATION_OUTCOMES, OUTCOME_LABELS, type ConsultationOutcome } from '@/lib/staff/dto';
 import { MAX_CLINICIAN_NOTES, clinicalNotesSchema, type ClinicalNotesInput } from '@/lib/staff/schemas';
+import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../_components/session-channel';
+import { useStaffDraft } from '../../_components/use-staff-draft';
 import { saveClinicalNotesAction } from '../actions';
 
 type FormValues = { bookingId: string; notes: string; outcome?: ConsultationOutcome | null };
 
 const FIELDS = ['notes', 'outcome'] as const;
+
+/** The fields of a kept draft that this form takes back (anything else in it is ignored). */
+function fromDraft(values: Record<string, unknown>, fallback: FormValues): FormValues {
+  const outcome = values.outcome;
+  return {
+    bookingId: fallback.bookingId,
+    notes: typeof values.notes === 'string' ? values.notes : fallback.notes,
+    outcome: (CONSULTATION_OUTCOMES as readonly unknown[]).includes(outcome) ? (outcome as ConsultationOutcome) : outcome === null ? null : fallback.outcome,
+  };
+}
 
 /** Private notes (encrypted at rest) and the outcome. What was typed stays whatever the server says. */
 export function ClinicalNotesForm({
@@ -22,6 +34,7 @@ export function ClinicalNotesForm({
   initialOutcome,
   updatedLabel,
   hasStarted,
+  draft,
 }: {
   bookingId: string;
   initialNotes: string;
@@ -29,7 +42,12 @@ export function ClinicalNotesForm({
   /** When the record was last saved, formatted in the practice's zone (null: never). */
   updatedLabel: string | null;
   hasStarted: boolean;
+  /** Unsaved changes kept from before (e.g. an idle sign-out), with when, in the practice's zone. */
+  draft: { values: Record<string, unknown>; savedLabel: string } | null;
 }) {
+  const onRecord: FormValues = { bookingId, notes: initialNotes, outcome: initialOutcome };
+  const restored = draft ? fromDraft(draft.values, onRecord) : null;
+  const [showRestored, setShowRestored] = useState(restored !== null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -38,12 +56,22 @@ export function ClinicalNotesForm({
     setError,
     setFocus,
     reset,
+    watch,
+    getValues,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues, unknown, ClinicalNotesInput>({
     resolver: zodResolver(clinicalNotesSchema),
-    defaultValues: { bookingId, notes: initialNotes, outcome: initialOutcome },
+    defaultValues: restored ?? onRecord,
     shouldFocusError: true,
   });
+  const kept = useStaffDraft({ formKey: draftKey('clinical-notes', bookingId), watch, getValues, baseline: restored ?? onRecord });
+
+  const discardDraft = async () => {
+    reset(onRecord);
+    setShowRestored(false);
+    await kept.settle(onRecord);
+    setFocus('notes');
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -52,8 +80,11 @@ export function ClinicalNotesForm({
     noteStaffActivity();
     if (result.ok) {
       // Keep the text exactly as typed (the server only trims the ends); mark the form clean.
-      reset({ bookingId, notes: values.notes, outcome: result.data.outcome });
+      const saved = { bookingId, notes: values.notes, outcome: result.data.outcome };
+      reset(saved);
+      setShowRestored(false);
       setSavedAt(result.data.updatedAt);
+      await kept.settle(saved);
       return;
     }
     let first: (typeof FIELDS)[number] | null = null;
@@ -77,6 +108,17 @@ export function ClinicalNotesForm({
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-5" aria-label="Clinical notes">
       <input type="hidden" {...register('bookingId')} />
+      {showRestored && draft ? (
+        <Notice tone="info" role="status" title="Your unsaved changes are back">
+          <p>
+            These are the notes you were writing ({draft.savedLabel}). They are not saved to the record yet: check
+            them and choose “Save notes”.
+          </p>
+          <Button type="button" variant="quiet" className="mt-2" onClick={() => void discardDraft()}>
+            Discard these changes
+          </Button>
+        </Notice>
+      ) : null}
       <TextAreaField
         id="clinician-notes"
         label="Private notes"
@@ -129,6 +171,9 @@ export function ClinicalNotesForm({
         {updatedLabel && !savedAt ? (
           <span className="text-sm text-ink-muted">Last saved {updatedLabel}</span>
         ) : null}
+        <span className="text-sm text-ink-muted" aria-live="polite" data-testid="draft-state">
+          {kept.state === 'kept' ? 'Unsaved changes are kept as a draft.' : kept.state === 'failed' ? 'Couldn’t keep a draft — save soon.' : ''}
+        </span>
       </div>
     </form>
   );

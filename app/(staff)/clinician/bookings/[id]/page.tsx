@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AppError, isUuid } from '@/lib/errors';
 import { getBookingForStaff } from '@/lib/staff/booking-detail';
+import { draftKey } from '@/lib/drafts/schemas';
+import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import { getClinicalRecord } from '@/lib/staff/clinical-notes';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
@@ -30,6 +32,8 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   const booking = await orNotFound(() => getBookingForStaff({ actor, bookingId: id }));
   if (!booking.allowed.readClinical) notFound();
   const record = await orNotFound(() => getClinicalRecord({ actor, bookingId: id }));
+  // What the clinician typed here but had not saved (e.g. before an idle sign-out): offered back.
+  const draft = await getStaffDraft({ actor, formKey: draftKey('clinical-notes', id), supersededAt: record.updatedAt });
   const zone = booking.practiceTimeZone;
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
@@ -110,6 +114,7 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
             initialOutcome={record.outcome}
             updatedLabel={record.updatedAt ? formatDateTime(record.updatedAt, zone) : null}
             hasStarted={hasStarted}
+            draft={draft ? { values: draft.values, savedLabel: formatDateTime(draft.savedAt, zone) } : null}
           />
         ) : (
           <p className="mt-2 whitespace-pre-wrap text-ink">{record.clinicianNotes ?? 'No notes.'}</p>
