@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { staffDrafts } from '../db/schema';
 import { SignInPage } from './pages/sign-in';
 import { removeBookings, seedBookings, type SeededBooking } from './support/booking-seed';
-import { expect, test } from './support/staff-fixture';
+import { expect, test, type StaffAccount, type StaffDb } from './support/staff-fixture';
 
 /**
  * "Re-authenticating after a timeout returns the person to where they were, with nothing lost"
@@ -13,8 +14,20 @@ import { expect, test } from './support/staff-fixture';
 
 const HOUR = 3_600_000;
 
+/** Signs the clinician in straight to a consultation of theirs that started two hours ago. */
+async function openPastConsultation(page: Page, clinician: StaffAccount, staffDb: StaffDb) {
+  seeded = await seedBookings(staffDb, { practiceId: clinician.practiceId, starts: [new Date(Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR)] });
+  const path = `/clinician/bookings/${seeded[0]!.id}`;
+  const signIn = new SignInPage(page);
+  await signIn.goto({ callbackUrl: path });
+  await signIn.signIn(clinician);
+  await expect(page).toHaveURL((url) => url.pathname === path);
+  return { clinician, path, signIn };
+}
+
+let seeded: SeededBooking[] = [];
+
 test.describe('unsaved staff work survives an idle sign-out', () => {
-  let seeded: SeededBooking[] = [];
   test.afterEach(async ({ staffDb }) => {
     await removeBookings(staffDb, seeded);
     seeded = [];
@@ -22,13 +35,7 @@ test.describe('unsaved staff work survives an idle sign-out', () => {
 
   test('notes typed before the idle timeout come back after signing in again, and save', async ({ page, staff, staffDb }) => {
     await page.clock.install();
-    const clinician = await staff({ role: 'clinician' });
-    seeded = await seedBookings(staffDb, { practiceId: clinician.practiceId, starts: [new Date(Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR)] });
-    const path = `/clinician/bookings/${seeded[0]!.id}`;
-    const signIn = new SignInPage(page);
-    await signIn.goto({ callbackUrl: path });
-    await signIn.signIn(clinician);
-    await expect(page).toHaveURL((url) => url.pathname === path);
+    const { clinician, path, signIn } = await openPastConsultation(page, await staff({ role: 'clinician' }), staffDb);
 
     const notes = page.getByLabel('Private notes');
     const typed = 'Draft — wants to work on communication; ask about sleep next time.';
@@ -58,13 +65,7 @@ test.describe('unsaved staff work survives an idle sign-out', () => {
   });
 
   test('a restored draft can be thrown away, and the saved notes come back', async ({ page, staff, staffDb }) => {
-    const clinician = await staff({ role: 'clinician' });
-    seeded = await seedBookings(staffDb, { practiceId: clinician.practiceId, starts: [new Date(Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR)] });
-    const path = `/clinician/bookings/${seeded[0]!.id}`;
-    const signIn = new SignInPage(page);
-    await signIn.goto({ callbackUrl: path });
-    await signIn.signIn(clinician);
-    await expect(page).toHaveURL((url) => url.pathname === path);
+    await openPastConsultation(page, await staff({ role: 'clinician' }), staffDb);
 
     const notes = page.getByLabel('Private notes');
     await notes.fill('Saved notes.');

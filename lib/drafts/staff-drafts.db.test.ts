@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { staffDrafts } from '../../db/schema';
-import { createStaffWorld, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { AppError } from '../errors';
 import { draftKey, MAX_DRAFT_BYTES } from './schemas';
 import { discardStaffDraft, getStaffDraft, saveStaffDraft } from './staff-drafts';
@@ -17,12 +16,9 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 let handle: DatabaseHandle;
 let world: StaffWorld;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const clinician = () => world.actors['own clinician'];

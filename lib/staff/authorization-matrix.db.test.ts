@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, bookingLinks, bookings, consultationRecords } from '../../db/schema';
-import { CLIENT_NOTE, CLINICIAN_NOTES, ACTOR_NAMES, createStaffWorld, seedBooking, type ActorName, type SeededBooking, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { ACTOR_NAMES, type ActorName, CLIENT_NOTE, CLINICIAN_NOTES, seedBooking, type SeededBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import type { StaffActor } from '../auth/actor';
 import { AppError } from '../errors';
 import { getBookingForStaff } from './booking-detail';
@@ -145,12 +144,9 @@ const EXEMPT: Record<string, string> = {
   'clinical-notes.ts#clinicianNotesAssociatedData': 'pure: the associated-data string for the envelope',
 };
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 /** Did the call return the booking (ok), a list without it (hidden), or a refusal (a failure here)? */

@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, consultationRecords } from '../../db/schema';
-import { CLIENT_NOTE, CLINICIAN_NOTES, createStaffWorld, seedBooking, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { CLIENT_NOTE, CLINICIAN_NOTES, seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { TEST_DATA_KEYS } from '../../tests/support/test-env';
 import { recordAudit } from '../audit/record';
 import { decryptText, MissingEncryptionKeyError, parseKeyring } from '../crypto/envelope';
@@ -26,12 +25,9 @@ let handle: DatabaseHandle;
 let world: StaffWorld;
 let slot = 0;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const clinician = () => world.actors['own clinician'];

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, bookings } from '../../db/schema';
 import { bookingInput } from '../../tests/support/practice-fixture';
-import { createStaffWorld, seedBooking, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { bookConsultation } from '../bookings/commands';
 import { getManagedBooking } from '../bookings/queries';
 import { approveRequest, declineRequest, findPendingRequests } from './requests';
@@ -16,12 +15,9 @@ let handle: DatabaseHandle;
 let world: StaffWorld;
 let ip = 0;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const clinician = () => world.actors['own clinician'];

@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, bookings } from '../../db/schema';
-import { createStaffWorld, seedBooking, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { loadAvailability } from '../bookings/availability';
 import { SLOT_TAKEN_MESSAGE } from '../bookings/commands';
 import { getManagedBooking } from '../bookings/queries';
@@ -24,12 +23,9 @@ const minutesOf = (slots: { startMinutes: number[] }[]) => slots.flatMap((s) => 
 let handle: DatabaseHandle;
 let world: StaffWorld;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const frontDesk = () => world.actors['front desk'];

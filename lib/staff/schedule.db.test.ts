@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { countQueries } from '../../db/query-counter';
-import { createStaffWorld, seedBooking, slotAllocator, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { seedBooking, slotAllocator, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { findSchedule, SEARCH_LIMIT, searchBookings } from './schedule-queries';
 
 let handle: DatabaseHandle;
 let world: StaffWorld;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const HOUR = 3_600_000;

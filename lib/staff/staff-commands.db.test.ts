@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, bookingLinks, bookings } from '../../db/schema';
-import { createStaffWorld, seedBooking, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { hashLinkToken, newLinkToken } from '../bookings/link-tokens';
 import { getManagedBooking } from '../bookings/queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
@@ -15,12 +14,9 @@ const HOUR = 3_600_000;
 let handle: DatabaseHandle;
 let world: StaffWorld;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 const frontDesk = () => world.actors['front desk'];

@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database, DatabaseHandle } from '../../db/client';
 import { bookingLinks, bookings, clinicians, consultationRecords, staffUsers } from '../../db/schema';
 import type { StaffActor } from '../../lib/auth/actor';
 import { blockedRangeOf } from '../../lib/bookings/blocked-range';
@@ -8,6 +9,7 @@ import { encryptText, parseKeyring } from '../../lib/crypto/envelope';
 import { clinicianNotesAssociatedData } from '../../lib/staff/clinical-notes';
 import type { ConsultationOutcome } from '../../lib/staff/dto';
 import { createTestPractice } from './practice-fixture';
+import { openTestDatabase } from './test-db';
 import { TEST_DATA_KEYS } from './test-env';
 
 /**
@@ -147,4 +149,19 @@ export async function seedBooking(
     });
   }
   return { id, startsAt: opts.startsAt, clientName, primaryToken, partnerToken };
+}
+
+/**
+ * The usual set-up of a lib/staff db test file: the run's database (migrated) and a staff world
+ * in it, opened before the file's tests and closed after them.
+ */
+export function withStaffWorld(ready: (handle: DatabaseHandle, world: StaffWorld) => void): void {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    ready(handle, await createStaffWorld(handle.db));
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 }
