@@ -201,4 +201,39 @@ test.describe('front desk reschedule', () => {
       await world.remove();
     }
   });
+
+  test('a clinician may move a booking too; staff of another practice get "not found"', async ({ page, browser, staff, staffDb }) => {
+    const clinician = await staff({ role: 'clinician' });
+    const outsider = await staff({ role: 'front_desk' });
+    const world = await DeskBookings.create(staffDb, clinician.practiceId);
+    try {
+      const booking = await world.add(new Date(atNewYork(Date.now(), 3, '10:00 AM')));
+      const path = `/desk/bookings/${booking.id}/reschedule`;
+
+      // PERMISSIONS gives 'booking.reschedule' to clinicians as well as the front desk.
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await signIn.signIn(clinician);
+      await expect(page).toHaveURL((url) => url.pathname === '/clinician');
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: 'Reschedule' })).toBeVisible();
+      await new SlotPicker(page).ready();
+
+      // The same booking, asked for by the front desk of another practice: absent and forbidden look alike.
+      const other = await browser.newContext({ timezoneId: 'America/Los_Angeles', baseURL: test.info().project.use.baseURL });
+      try {
+        const otherPage = await other.newPage();
+        await signInAsDesk(otherPage, outsider);
+        // The status is 200: loading.tsx streams the page before notFound() is known (Next's rule for streamed pages).
+        await otherPage.goto(path);
+        await expect(otherPage.getByRole('heading', { level: 1, name: /^We couldn.t find that page$/ })).toBeVisible();
+        await expect(otherPage.getByText(booking.clientName)).toHaveCount(0);
+        await expect(otherPage.getByRole('button', { name: 'Move to this time' })).toHaveCount(0);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await world.remove();
+    }
+  });
 });
