@@ -122,7 +122,7 @@ export function DeskReschedulePicker({
 
   const movedMs = moved ? Date.parse(moved.startsAt) : null;
   const outcome = (
-    <div ref={outcomeRef} tabIndex={-1} className="mt-4 outline-none">
+    <div ref={outcomeRef} tabIndex={-1} className={moved ? 'mt-4 outline-none' : 'outline-none'}>
       {moved && movedMs !== null ? (
         <Notice tone="success" role="status" title="Booking moved" testId="reschedule-outcome">
           <p>
