@@ -10,7 +10,7 @@ import { useDetectedTimeZone, useHydrated } from './use-client-time-zone';
 
 export type SlotChoice = { startsAt: string; clinicianId: string; timeZone: string };
 
-type Props = {
+export type SlotPickerProps = {
   slots: readonly ClinicianSlots[];
   rangeStart: string;
   rangeEnd: string;
@@ -26,6 +26,12 @@ type Props = {
   busy?: boolean;
   onChoose: (choice: SlotChoice) => void;
   onTimeZoneChange?: (timeZone: string) => void;
+  /** Whose zone is whose, added to the zone list's names ("New York (Eastern time) · practice"). */
+  zoneRoles?: Readonly<Record<string, string>>;
+  /** A second clock under each time when it reads differently ("10:00 AM CST for the client"). */
+  alsoShow?: { timeZone: string; suffix: string } | null;
+  /** A short note under a time ("Inside the usual notice"), or null. */
+  slotNote?: (ms: number) => string | null;
 };
 
 const DAY_PARTS: DayPart[] = ['Morning', 'Afternoon', 'Evening'];
@@ -34,7 +40,7 @@ const DAY_PARTS: DayPart[] = ['Morning', 'Afternoon', 'Evening'];
  * Days and times in the viewer's own time zone: a week-at-a-time strip of days, then the chosen
  * day's times as buttons. Renders after hydration only, because the zone is the browser's.
  */
-export function SlotPicker(props: Props) {
+export function SlotPicker(props: SlotPickerProps) {
   const hydrated = useHydrated();
   const detected = useDetectedTimeZone();
   if (!hydrated) {
@@ -59,9 +65,12 @@ function HydratedSlotPicker({
   busy = false,
   onChoose,
   onTimeZoneChange,
+  zoneRoles,
+  alsoShow,
+  slotNote,
   startZone,
   detectedZone,
-}: Props & { startZone: string; detectedZone: string | null }) {
+}: SlotPickerProps & { startZone: string; detectedZone: string | null }) {
   const ids = useId();
   const [timeZone, setTimeZone] = useState(startZone);
   const [chosenDate, setChosenDate] = useState<string | null>(null);
@@ -84,11 +93,14 @@ function HydratedSlotPicker({
 
   const zoneOptions = useMemo(() => {
     const options = [...COMMON_TIME_ZONES];
-    for (const zone of [detectedZone, startZone, practiceTimeZone]) {
-      if (zone && !options.some((o) => o.id === zone)) options.unshift({ id: zone, label: zoneLabel(zone) });
+    for (const zone of [detectedZone, startZone, practiceTimeZone, ...Object.keys(zoneRoles ?? {})]) {
+      if (zone && isValidTimeZone(zone) && !options.some((o) => o.id === zone)) options.unshift({ id: zone, label: zoneLabel(zone) });
     }
-    return options.map((o) => ({ ...o, label: o.id === detectedZone ? `${o.label} (this device)` : o.label }));
-  }, [detectedZone, startZone, practiceTimeZone]);
+    return options.map((o) => {
+      const roles = [zoneRoles?.[o.id], o.id === detectedZone ? 'this device' : undefined].filter(Boolean);
+      return { ...o, label: roles.length ? `${o.label} (${roles.join(', ')})` : o.label };
+    });
+  }, [detectedZone, startZone, practiceTimeZone, zoneRoles]);
 
   const officeDiffers = showOfficeTime && timeZone !== practiceTimeZone;
 
@@ -237,6 +249,8 @@ function HydratedSlotPicker({
                             idBase={`${ids}-${slot.ms}`}
                             timeZone={timeZone}
                             officeTimeZone={officeDiffers ? practiceTimeZone : null}
+                            alsoShow={alsoShow ?? null}
+                            note={slotNote?.(slot.ms) ?? null}
                             pressed={selectable ? slot.ms === selectedMs : undefined}
                             disabled={busy}
                             onClick={() =>
@@ -287,6 +301,8 @@ function TimeButton({
   idBase,
   timeZone,
   officeTimeZone,
+  alsoShow,
+  note,
   pressed,
   disabled,
   onClick,
@@ -295,6 +311,8 @@ function TimeButton({
   idBase: string;
   timeZone: string;
   officeTimeZone: string | null;
+  alsoShow: { timeZone: string; suffix: string } | null;
+  note: string | null;
   pressed: boolean | undefined;
   disabled: boolean;
   onClick: () => void;
@@ -302,11 +320,14 @@ function TimeButton({
   const time = formatTime(slot.ms, timeZone);
   const office = officeTimeZone ? formatTimeWithZoneName(slot.ms, officeTimeZone) : null;
   const showOffice = office !== null && formatTime(slot.ms, officeTimeZone!) !== time;
+  const other = alsoShow && formatTime(slot.ms, alsoShow.timeZone) !== time ? formatTimeWithZoneName(slot.ms, alsoShow.timeZone) : null;
+  const describedBy = [showOffice && `${idBase}-o`, other && `${idBase}-a`, note && `${idBase}-n`].filter(Boolean).join(' ');
+  const muted = pressed ? 'text-white' : 'text-ink-muted';
   return (
     <button
       type="button"
       aria-labelledby={`${idBase}-t`}
-      aria-describedby={showOffice ? `${idBase}-o` : undefined}
+      aria-describedby={describedBy || undefined}
       aria-pressed={pressed}
       disabled={disabled}
       onClick={onClick}
@@ -321,6 +342,16 @@ function TimeButton({
       {showOffice ? (
         <span id={`${idBase}-o`} className={cx('text-xs', pressed ? 'text-white' : 'text-ink-muted')}>
           {office} at the office
+        </span>
+      ) : null}
+      {other ? (
+        <span id={`${idBase}-a`} className={cx('text-xs', muted)}>
+          {other} {alsoShow!.suffix}
+        </span>
+      ) : null}
+      {note ? (
+        <span id={`${idBase}-n`} className={cx('mt-0.5 text-xs font-medium', pressed ? 'text-white' : 'text-warning')}>
+          {note}
         </span>
       ) : null}
     </button>

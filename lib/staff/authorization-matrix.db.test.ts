@@ -142,6 +142,8 @@ const EXEMPT: Record<string, string> = {
   'mappers.ts#referenceOf': 'pure: the short booking reference',
   'mappers.ts#toBookingSummary': 'pure: row → DTO mapper',
   'clinical-notes.ts#clinicianNotesAssociatedData': 'pure: the associated-data string for the envelope',
+  'reschedule-notice.ts#isInsideUsualNotice': 'pure: compares two instants (the desk picker marks times with it)',
+  'reschedule-notice.ts#needsNoticeOverride': 'pure: whether a chosen time needs the override; rescheduleAsStaff still checks the permission',
 };
 
 withStaffWorld((h, w) => {

@@ -129,8 +129,16 @@ export type StaffRescheduleSlots = {
   timeZone: string;
   type: StaffConsultationType;
   overrideNotice: boolean;
+  /** The search's `now` (ISO): the start of the range. */
   rangeStart: string;
   rangeEnd: string;
+  /**
+   * The earliest start a client could pick (ISO: now + the type's minimum notice). With
+   * `overrideNotice`, slots before it are offered too: "inside the usual notice".
+   */
+  noticeEndsAt: string;
+  /** After this instant (ISO) the client can no longer move the booking online (the practice's cutoff). */
+  clientCutoffAt: string;
   slots: ClinicianSlots[];
 };
 

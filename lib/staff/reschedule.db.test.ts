@@ -61,7 +61,14 @@ describe(`staff reschedule on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => 
 
     const options = await findRescheduleSlots({ actor: frontDesk(), bookingId: b.id, overrideNotice: true, now: NOW });
     if (!options.ok) throw new Error('expected slots');
-    expect(options).toMatchObject({ overrideNotice: true, timeZone: 'America/New_York', type: { durationMinutes: 50 } });
+    expect(options).toMatchObject({
+      overrideNotice: true,
+      timeZone: 'America/New_York',
+      type: { durationMinutes: 50 },
+      // The type's 60-minute notice, and the practice's 24-hour cutoff before 15:00 EST.
+      noticeEndsAt: iso('2026-12-03T15:00:00Z'),
+      clientCutoffAt: iso('2026-12-02T20:00:00Z'),
+    });
     const offered = minutesOf(options.slots);
     expect(offered[0]).toBe(iso('2026-12-03T14:00:00Z')); // right now is bookable with notice overridden
     expect(offered).toContain(target);

@@ -14,7 +14,7 @@ import {
   type AvailabilityContext,
   type SlotPolicy,
 } from '../bookings/availability';
-import { clientChangeRefusal } from '../bookings/change-policy';
+import { changeCutoffOf, clientChangeRefusal } from '../bookings/change-policy';
 import { SLOT_TAKEN_MESSAGE } from '../bookings/commands';
 import { SLOT_SEARCH_DAYS } from '../bookings/queries';
 import { EXCLUSION_VIOLATION, sqlStateOf } from '../errors';
@@ -104,6 +104,8 @@ export async function findRescheduleSlots(params: {
     overrideNotice: overrideNotice === true,
     rangeStart: now.toISOString(),
     rangeEnd: to.toISOString(),
+    noticeEndsAt: new Date(now.getTime() + ctx.type.minNoticeMinutes * 60_000).toISOString(),
+    clientCutoffAt: changeCutoffOf(booking.startsAt, booking.clientChangeCutoffHours).toISOString(),
     slots: openSlotsOf(ctx, now, policy),
   };
 }

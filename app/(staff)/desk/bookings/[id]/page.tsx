@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { formatLongDate, formatTime, modalityLabel } from '@/components/booking/format';
-import { AppError } from '@/lib/errors';
-import { getBookingForStaff } from '@/lib/staff/booking-detail';
 import type { StaffBookingDetail } from '@/lib/staff/dto';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { STATUS_LABELS } from '../../_components/labels';
 import { BookingActions } from './_components/booking-actions';
+import { isMovable, loadBookingOrNotFound } from './_lib/load-booking';
 
 export const metadata: Metadata = { title: 'Booking' };
 
@@ -17,26 +15,18 @@ const CHANNEL_LABELS: Record<StaffBookingDetail['contact']['preferredChannel'], 
   text: 'Text message',
 };
 
-async function loadBooking(actor: Parameters<typeof getBookingForStaff>[0]['actor'], bookingId: string) {
-  try {
-    return await getBookingForStaff({ actor, bookingId });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-}
-
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 /** One booking for the front desk: contact details and preferences, and what can be done. Never clinical content. */
 export default async function DeskBookingPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireStaffPage('booking.read_contact');
   const { id } = await params;
-  const booking = await loadBooking(actor, id);
+  const booking = await loadBookingOrNotFound(actor, id);
   const tz = booking.practiceTimeZone;
   const start = Date.parse(booking.startsAt);
   const end = Date.parse(booking.endsAt);
-  const started = start <= Date.now();
+  const now = Date.now();
+  const started = start <= now;
 
   return (
     <div className="mx-auto max-w-4xl px-5 py-8 sm:px-8">
@@ -50,7 +40,18 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
         {booking.type.title} · {modalityLabel(booking.type.modality)} · with {booking.clinician.displayName}
       </p>
       <p className="mt-1 text-ink">
-        {formatLongDate(start, tz)}, {formatTime(start, tz)}–{formatTime(end, tz)} <span className="text-ink-muted">({tz})</span>
+        <span data-testid="booking-time">
+          {formatLongDate(start, tz)}, {formatTime(start, tz)}–{formatTime(end, tz)}
+        </span>{' '}
+        <span className="text-ink-muted">({tz})</span>
+        {booking.allowed.reschedule && isMovable(booking, now) ? (
+          <>
+            {' · '}
+            <Link href={`/desk/bookings/${booking.id}/reschedule`} prefetch={false} className="text-accent underline underline-offset-4">
+              Reschedule
+            </Link>
+          </>
+        ) : null}
       </p>
       <p className="mt-1 text-ink">
         Status: <span className="font-semibold" data-testid="booking-status">{STATUS_LABELS[booking.status]}</span>
