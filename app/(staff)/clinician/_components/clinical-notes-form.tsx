@@ -1,6 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -30,7 +31,9 @@ export function ClinicalNotesForm({
   updatedLabel: string | null;
   hasStarted: boolean;
 }) {
+  const router = useRouter();
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [savedOutcome, setSavedOutcome] = useState<ConsultationOutcome | null>(initialOutcome);
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -54,6 +57,11 @@ export function ClinicalNotesForm({
       // Keep the text exactly as typed (the server only trims the ends); mark the form clean.
       reset({ bookingId, notes: values.notes, outcome: result.data.outcome });
       setSavedAt(result.data.updatedAt);
+      // The outcome is also shown at the top of the page: refresh it (what was typed stays).
+      if (result.data.outcome !== savedOutcome) {
+        setSavedOutcome(result.data.outcome);
+        router.refresh();
+      }
       return;
     }
     let first: (typeof FIELDS)[number] | null = null;
