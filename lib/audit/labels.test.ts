@@ -22,6 +22,7 @@ describe('audit log words', () => {
     expect(describeAuditEvent({ action: 'booking.clinical_notes_saved', detail: { notes: 'saved', outcomeChanged: true } })).toBe(
       'Saved the private notes and changed the outcome',
     );
+    expect(describeAuditEvent({ action: 'booking.clinical_notes_saved', detail: { notes: 'cleared', outcomeChanged: true } })).toBe('Changed the outcome');
     expect(describeAuditEvent({ action: 'staff.sign_in.failed', detail: { reason: 'totp_invalid', ipHash: 'abc' } })).toBe('Sign-in failed (wrong code)');
     expect(describeAuditEvent({ action: 'staff.sign_in.failed', detail: { reason: 'something new' } })).toBe('Sign-in failed');
     expect(describeAuditEvent({ action: 'staff.sign_in.succeeded', detail: { reason: 'ok' } })).toBe('Signed in');

@@ -86,8 +86,9 @@ export function describeAuditEvent(event: Pick<AuditEventDto, 'action' | 'detail
     case 'booking.clinical_viewed':
       return 'Opened the consultation record';
     case 'booking.clinical_notes_saved': {
-      const notes = detail.notes === 'cleared' ? 'Cleared the private notes' : 'Saved the private notes';
-      return detail.outcomeChanged === true ? `${notes} and changed the outcome` : notes;
+      const outcome = detail.outcomeChanged === true;
+      if (detail.notes === 'cleared') return outcome ? 'Changed the outcome' : 'Cleared the private notes';
+      return outcome ? 'Saved the private notes and changed the outcome' : 'Saved the private notes';
     }
     case 'booking.cancelled':
       return detail.by === 'staff' ? 'Cancelled the consultation (practice)' : 'Cancelled the consultation';
