@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import * as schema from '../db/schema';
 import { SignInPage } from './pages/sign-in';
+import { expectAccessible } from './support/axe';
 import { expect, test as base, type StaffAccount } from './support/staff-fixture';
 
 /**
@@ -97,6 +98,53 @@ test('a clinician opens a consultation, then finds that view in the audit log un
   // A day with nothing in it says so calmly.
   await page.goto('/clinician/audit?from=2020-01-01&to=2020-01-02');
   await expect(page.getByTestId('audit-empty')).toContainText('No entries match these filters.');
+});
+
+test('the audit log pages back with "Older entries" and forward to the newest, and is accessible', async ({
+  page,
+  staffDb,
+  clinicianWithPastBooking,
+}) => {
+  const { clinician, booking } = clinicianWithPastBooking;
+  // Sixty record views from last week: more than one page (50), all older than the sign-in below.
+  const lastWeek = Date.now() - 7 * 86_400_000;
+  await staffDb.db.insert(schema.auditEvents).values(
+    Array.from({ length: 60 }, (_, i) => ({
+      actorKind: 'staff' as const,
+      actorId: clinician.id,
+      action: 'booking.clinical_viewed',
+      subjectType: 'booking',
+      subjectId: booking.id,
+      detail: { clientNote: false, clinicianNotes: false },
+      occurredAt: new Date(lastWeek + i * 60_000),
+    })),
+  );
+  const signIn = new SignInPage(page);
+  await signIn.goto({ callbackUrl: '/clinician/audit' });
+  await signIn.signIn(clinician);
+  await expect(page).toHaveURL((url) => url.pathname === '/clinician/audit');
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('Signed in');
+  await expectAccessible(page, 'the audit log');
+
+  await page.getByRole('link', { name: 'Older entries' }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.has('cursor'));
+  // The rest: the 60 views and the account's own set-up and sign-in entries, less the first 50.
+  await expect(rows.first()).toContainText('Opened the consultation record');
+  const second = await rows.count();
+  expect(second).toBeGreaterThanOrEqual(10);
+  expect(second).toBeLessThan(50);
+  await expect(page.getByText('These are the oldest entries.')).toBeVisible();
+  await page.getByRole('link', { name: 'Newest entries' }).click();
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('Signed in');
+
+  // An edited page link is explained, with a way back.
+  await page.goto('/clinician/audit?cursor=not-a-real-cursor');
+  await expect(page.getByRole('status', { name: "This page of the log couldn't be shown" })).toBeVisible();
+  await page.getByRole('link', { name: 'Show the newest entries' }).click();
+  await expect(rows).toHaveCount(50);
 });
 
 test('the front desk cannot open the audit log (it reads as not found)', async ({ page, staff }) => {
