@@ -2,7 +2,18 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 
 /** The body of every error.tsx: calm words, no error details, a way to retry and to call. */
-export function FriendlyError({ title, retry, children }: { title: string; retry: () => void; children?: ReactNode }) {
+export function FriendlyError({
+  title,
+  retry,
+  children,
+  home = { href: '/', label: 'Go to the practice page' },
+}: {
+  title: string;
+  retry: () => void;
+  children?: ReactNode;
+  /** Where "away from here" leads: the practice page by default, a workspace for staff. */
+  home?: { href: string; label: string };
+}) {
   return (
     <div className="mx-auto max-w-2xl px-5 py-16 sm:px-8">
       <h1 className="font-serif text-3xl font-semibold text-ink">{title}</h1>
@@ -16,8 +27,8 @@ export function FriendlyError({ title, retry, children }: { title: string; retry
       </div>
       <div className="mt-8 flex flex-wrap gap-3">
         <Button onClick={() => retry()}>Try again</Button>
-        <a href="/" className="inline-flex min-h-11 items-center px-1 text-accent underline underline-offset-4">
-          Go to the practice page
+        <a href={home.href} className="inline-flex min-h-11 items-center px-1 text-accent underline underline-offset-4">
+          {home.label}
         </a>
       </div>
     </div>

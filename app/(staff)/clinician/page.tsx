@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { BookingSummary } from '@/lib/staff/dto';
 import { findPendingRequests } from '@/lib/staff/requests';
 import { findSchedule } from '@/lib/staff/schedule-queries';
 import { requireStaffPage } from '../_lib/staff-guard';
-import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading, formatTime, localDateKey } from './_lib/format';
+import { WeekView } from './_components/week-view';
 
 export const metadata: Metadata = { title: 'Today & week' };
 
@@ -24,18 +23,6 @@ export default async function ClinicianHomePage() {
     findPendingRequests({ actor, now }),
   ]);
   const zone = schedule.practice.timeZone;
-  const today = localDateKey(now, zone);
-  const lastDay = localDateKey(new Date(now.getTime() + 7 * DAY_MS), zone);
-
-  // Today and the next 7 practice-local days; the margin either side of the query is dropped.
-  const days = new Map<string, BookingSummary[]>();
-  for (const entry of schedule.entries) {
-    const key = localDateKey(entry.startsAt, zone);
-    if (key < today || key > lastDay) continue;
-    days.set(key, [...(days.get(key) ?? []), entry]);
-  }
-  if (!days.has(today)) days.set(today, []);
-  const orderedDays = [...days.keys()].sort();
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -53,40 +40,7 @@ export default async function ClinicianHomePage() {
         )}
       </p>
 
-      {orderedDays.map((key) => {
-        const entries = days.get(key) ?? [];
-        const heading = key === today ? `Today, ${formatDayHeading(key)}` : formatDayHeading(key);
-        return (
-          <section key={key} aria-labelledby={`day-${key}`} className="mt-8">
-            <h2 id={`day-${key}`} className="font-serif text-xl font-semibold text-ink">
-              {heading}
-            </h2>
-            {entries.length === 0 ? (
-              <p className="mt-2 text-ink-muted">No consultations.</p>
-            ) : (
-              <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-surface">
-                {entries.map((entry) => (
-                  <li key={entry.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3">
-                    <span className="w-36 font-medium text-ink tabular-nums">
-                      {formatTime(entry.startsAt, zone)}–{formatTime(entry.endsAt, zone)}
-                    </span>
-                    <Link prefetch={false} href={`/clinician/bookings/${entry.id}`} className="font-medium text-accent underline underline-offset-4">
-                      {entry.clientName}
-                      {entry.partnerName ? ` & ${entry.partnerName}` : ''}
-                    </Link>
-                    <span className="text-ink-muted">
-                      {entry.type.title} · {MODALITY_NAMES[entry.type.modality]}
-                    </span>
-                    <span className="ml-auto rounded-full border border-line-strong px-2.5 py-0.5 text-sm text-ink">
-                      {STATUS_LABELS[entry.status]}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
+      <WeekView entries={schedule.entries} timeZone={zone} now={now} />
     </div>
   );
 }

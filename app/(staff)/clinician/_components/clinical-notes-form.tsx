@@ -1,6 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -45,10 +46,12 @@ export function ClinicalNotesForm({
   /** Unsaved changes kept from before (e.g. an idle sign-out), with when, in the practice's zone. */
   draft: { values: Record<string, unknown>; savedLabel: string } | null;
 }) {
+  const router = useRouter();
   const onRecord: FormValues = { bookingId, notes: initialNotes, outcome: initialOutcome };
   const restored = draft ? fromDraft(draft.values, onRecord) : null;
   const [showRestored, setShowRestored] = useState(restored !== null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [savedOutcome, setSavedOutcome] = useState<ConsultationOutcome | null>(initialOutcome);
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -85,6 +88,11 @@ export function ClinicalNotesForm({
       setShowRestored(false);
       setSavedAt(result.data.updatedAt);
       await kept.settle(saved);
+      // The outcome is also shown at the top of the page: refresh it (what was typed stays).
+      if (result.data.outcome !== savedOutcome) {
+        setSavedOutcome(result.data.outcome);
+        router.refresh();
+      }
       return;
     }
     let first: (typeof FIELDS)[number] | null = null;

@@ -6,6 +6,8 @@ import { getBookingForStaff } from '@/lib/staff/booking-detail';
 import { draftKey } from '@/lib/drafts/schemas';
 import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import { getClinicalRecord } from '@/lib/staff/clinical-notes';
+import { OUTCOME_LABELS } from '@/lib/staff/dto';
+import { BookingStatusControl } from '../../../_components/booking-status-control';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
 import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
@@ -51,7 +53,10 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
         {formatDateTime(booking.startsAt, zone)} · {booking.type.title} · {MODALITY_NAMES[booking.type.modality]}
       </p>
       <p className="mt-1 text-ink-muted">
-        <span data-testid="booking-status">{STATUS_LABELS[booking.status]}</span> · ref {booking.reference}
+        <span data-testid="booking-status">{STATUS_LABELS[booking.status]}</span>
+        {' · '}
+        <span data-testid="consultation-outcome">{record.outcome ? OUTCOME_LABELS[record.outcome] : 'No outcome recorded'}</span> · ref{' '}
+        {booking.reference}
         {booking.cancelReason ? ` · reason: ${booking.cancelReason}` : ''}
       </p>
 
@@ -102,6 +107,10 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
           {record.clientNote ?? <span className="text-ink-muted">The client did not write a note.</span>}
         </p>
       </section>
+
+      {booking.allowed.setStatus ? (
+        <BookingStatusControl bookingId={booking.id} status={booking.status} started={hasStarted} headingLevel={2} className="mt-8" />
+      ) : null}
 
       <section aria-labelledby="notes-heading" className="mt-8">
         <h2 id="notes-heading" className="font-serif text-xl font-semibold text-ink">

@@ -1,23 +1,13 @@
 'use server';
 
 import type { ActionResult } from '@/lib/action';
-import { bookingStatusSchema, reissueLinkSchema, staffCancelSchema } from '@/lib/staff/schemas';
-import { cancelAsStaff, reissueClientLink, setBookingStatus } from '@/lib/staff/staff-commands';
+import { reissueLinkSchema, staffCancelSchema } from '@/lib/staff/schemas';
+import { cancelAsStaff, reissueClientLink } from '@/lib/staff/staff-commands';
 import { refusal, runStaffAction } from '../../../_lib/staff-action';
 
 export async function cancelBookingAsStaffAction(input: { bookingId: string; reason: string }): Promise<ActionResult<{ status: 'cancelled' }>> {
   return runStaffAction(staffCancelSchema, input, async (actor, { bookingId, reason }) => {
     const result = await cancelAsStaff({ actor, bookingId, reason });
-    return result.ok ? { ok: true, data: { status: result.status } } : refusal(result);
-  });
-}
-
-export async function setBookingStatusAction(input: {
-  bookingId: string;
-  status: 'completed' | 'no_show';
-}): Promise<ActionResult<{ status: 'completed' | 'no_show' }>> {
-  return runStaffAction(bookingStatusSchema, input, async (actor, { bookingId, status }) => {
-    const result = await setBookingStatus({ actor, bookingId, status });
     return result.ok ? { ok: true, data: { status: result.status } } : refusal(result);
   });
 }

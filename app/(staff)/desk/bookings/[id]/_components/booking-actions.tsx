@@ -10,16 +10,12 @@ import { Notice } from '@/components/ui/notice';
 import type { ActionResult } from '@/lib/action';
 import type { BookingStatus } from '@/lib/staff/dto';
 import { staffCancelSchema, type StaffCancelInput } from '@/lib/staff/schemas';
+import { BookingStatusControl } from '../../../../_components/booking-status-control';
 import { noteStaffActivity } from '../../../../_components/session-channel';
-import { cancelBookingAsStaffAction, reissueClientLinkAction, setBookingStatusAction } from '../actions';
+import { cancelBookingAsStaffAction, reissueClientLinkAction } from '../actions';
 
 type Outcome = { tone: 'success' | 'danger'; title: string; body?: string } | null;
 type NewLink = { holder: 'primary' | 'partner'; url: string } | null;
-
-const STATUS_DONE: Record<'completed' | 'no_show', string> = {
-  completed: 'Marked as completed.',
-  no_show: 'Marked as a no-show.',
-};
 
 /**
  * What the front desk can do with one booking. Each button calls a server action that checks the
@@ -73,12 +69,6 @@ export function BookingActions({
     });
   });
 
-  const markAs = (next: 'completed' | 'no_show') =>
-    startTransition(async () => {
-      const result = await setBookingStatusAction({ bookingId, status: next });
-      finish(result, (data) => ({ tone: 'success', title: STATUS_DONE[data.status] }));
-    });
-
   const reissue = (holder: 'primary' | 'partner') =>
     startTransition(async () => {
       setCopied(false);
@@ -104,7 +94,6 @@ export function BookingActions({
   }
 
   const open = status === 'requested' || status === 'confirmed';
-  const canMark = allowed.setStatus && started && (status === 'confirmed' || status === 'completed' || status === 'no_show');
   const reasonError = form.formState.errors.reason?.message;
 
   return (
@@ -141,21 +130,7 @@ export function BookingActions({
         </div>
       ) : null}
 
-      {canMark ? (
-        <div className="mt-6">
-          <h3 className="font-semibold text-ink">After the consultation</h3>
-          <div className="mt-2 flex flex-wrap gap-3">
-            <Button variant="secondary" disabled={pending || status === 'completed'} onClick={() => markAs('completed')}>
-              Mark completed
-            </Button>
-            <Button variant="secondary" disabled={pending || status === 'no_show'} onClick={() => markAs('no_show')}>
-              Mark no-show
-            </Button>
-          </div>
-        </div>
-      ) : allowed.setStatus && open && !started ? (
-        <p className="mt-6 text-sm text-ink-muted">Completed and no-show can be marked once the consultation has started.</p>
-      ) : null}
+      {allowed.setStatus ? <BookingStatusControl bookingId={bookingId} status={status} started={started} className="mt-6" /> : null}
 
       {allowed.reissueLink ? (
         <div className="mt-6">

@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import type { BookingSummary } from '@/lib/staff/dto';
+import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading, localDateKey } from '../_lib/format';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Today and the next 7 practice-local days of consultations, grouped by day ("Today" first; an
+ * empty today still shows). A plain presentational component — no data loading, no hooks — so
+ * the /clinician page and bench/week-view.bench.ts render exactly the same markup.
+ * `entries` may include a margin either side of the week (findSchedule's range): it is dropped.
+ */
+export function WeekView({ entries, timeZone, now }: { entries: BookingSummary[]; timeZone: string; now: Date }) {
+  const today = localDateKey(now, timeZone);
+  const lastDay = localDateKey(new Date(now.getTime() + 7 * DAY_MS), timeZone);
+  // One formatter pair per render, not per row: Intl.DateTimeFormat construction dominates otherwise.
+  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
+  const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+  const days = new Map<string, BookingSummary[]>();
+  for (const entry of entries) {
+    const key = dayKey.format(new Date(entry.startsAt));
+    if (key < today || key > lastDay) continue;
+    const list = days.get(key);
+    if (list) list.push(entry);
+    else days.set(key, [entry]);
+  }
+  if (!days.has(today)) days.set(today, []);
+  const orderedDays = [...days.keys()].sort();
+
+  return (
+    <>
+      {orderedDays.map((key) => {
+        const list = days.get(key) ?? [];
+        const heading = key === today ? `Today, ${formatDayHeading(key)}` : formatDayHeading(key);
+        return (
+          <section key={key} aria-labelledby={`day-${key}`} className="mt-8">
+            <h2 id={`day-${key}`} className="font-serif text-xl font-semibold text-ink">
+              {heading}
+            </h2>
+            {list.length === 0 ? (
+              <p className="mt-2 text-ink-muted">No consultations.</p>
+            ) : (
+              <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-surface">
+                {list.map((entry) => (
+                  <li key={entry.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3">
+                    <span className="w-36 font-medium text-ink tabular-nums">
+                      {time.format(new Date(entry.startsAt))}–{time.format(new Date(entry.endsAt))}
+                    </span>
+                    <Link prefetch={false} href={`/clinician/bookings/${entry.id}`} className="font-medium text-accent underline underline-offset-4">
+                      {entry.clientName}
+                      {entry.partnerName ? ` & ${entry.partnerName}` : ''}
+                    </Link>
+                    <span className="text-ink-muted">
+                      {entry.type.title} · {MODALITY_NAMES[entry.type.modality]}
+                    </span>
+                    <span className="ml-auto rounded-full border border-line-strong px-2.5 py-0.5 text-sm text-ink">
+                      {STATUS_LABELS[entry.status]}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
