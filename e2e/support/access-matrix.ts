@@ -92,6 +92,7 @@ export const ROUTE_CASES: RouteCase[] = [
     path: (w) => `/clinician/bookings/${w.foreign.id}`,
     expect: { ...CLINICIANS, clinician: 'not_found', otherClinician: 'not_found' },
   },
+  { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
   { route: '/desk', title: 'the schedule', path: () => '/desk', expect: ANY_STAFF },
   { route: '/desk/bookings/[id]', title: 'a booking’s contact details', path: (w) => `/desk/bookings/${w.a.id}`, expect: PRACTICE_STAFF, shows: noClientNote },
@@ -99,6 +100,19 @@ export const ROUTE_CASES: RouteCase[] = [
     route: '/desk/bookings/[id]',
     title: 'a booking of another practice',
     path: (w) => `/desk/bookings/${w.foreign.id}`,
+    expect: { ...PRACTICE_STAFF, frontDesk: 'not_found', clinician: 'not_found', otherClinician: 'not_found', foreignDesk: 'ok' },
+  },
+  {
+    route: '/desk/bookings/[id]/reschedule',
+    title: 'rescheduling a booking as staff',
+    path: (w) => `/desk/bookings/${w.a.id}/reschedule`,
+    expect: PRACTICE_STAFF,
+    shows: noClientNote,
+  },
+  {
+    route: '/desk/bookings/[id]/reschedule',
+    title: 'rescheduling a booking of another practice',
+    path: (w) => `/desk/bookings/${w.foreign.id}/reschedule`,
     expect: { ...PRACTICE_STAFF, frontDesk: 'not_found', clinician: 'not_found', otherClinician: 'not_found', foreignDesk: 'ok' },
   },
   { route: '/desk/[...missing]', title: 'an unknown desk address', path: () => '/desk/no-such-page', expect: NO_SUCH_STAFF_PAGE },
@@ -177,7 +191,7 @@ export const ACTION_CASES: ActionCase[] = [
     expect: PRACTICE_ACTION,
   },
   {
-    action: 'app/(staff)/desk/bookings/[id]/actions.ts#setBookingStatusAction',
+    action: 'app/(staff)/_lib/booking-status-actions.ts#setBookingStatusAction',
     page: (w) => `/desk/bookings/${w.past.id}`,
     call: (w) => ({ args: [{ bookingId: w.past.id, status: 'no_show' }] }),
     expect: PRACTICE_ACTION,
@@ -187,6 +201,14 @@ export const ACTION_CASES: ActionCase[] = [
     page: (w) => `/desk/bookings/${w.a.id}`,
     call: (w) => ({ args: [{ bookingId: w.a.id, holder: 'primary' }] }),
     expect: PRACTICE_ACTION,
+  },
+  {
+    // The world's clinicians have no hours: staff of the practice get past the gate and are
+    // refused on the merits (no such time); anyone else learns nothing.
+    action: 'app/(staff)/desk/bookings/[id]/reschedule/actions.ts#rescheduleBookingAsStaffAction',
+    page: (w) => `/desk/bookings/${w.a.id}/reschedule`,
+    call: (w) => ({ args: [{ bookingId: w.a.id, startsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString(), overrideNotice: true }] }),
+    expect: { ...PRACTICE_ACTION, frontDesk: 'answered', clinician: 'answered', otherClinician: 'answered' },
   },
   {
     action: 'app/m/[token]/cancel/actions.ts#cancelBookingAction',
