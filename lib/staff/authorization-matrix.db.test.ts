@@ -13,6 +13,7 @@ import { getClinicalRecord, saveClinicalNotes } from './clinical-notes';
 import type { BookingSearchResult, BookingSummary, PendingRequest, Schedule, StaffBookingDetail } from './dto';
 import { approveRequest, declineRequest, findPendingRequests } from './requests';
 import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
+import { getStaffPractice } from './practice';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
 
@@ -62,6 +63,12 @@ const started = async (w: StaffWorld): Promise<Case> => {
 };
 
 const MATRIX: Record<string, Row> = {
+  getStaffPractice: {
+    setup: confirmed,
+    // Everyone gets their own practice: the booking's practice for its staff, never for another's.
+    call: async (actor) => ((await getStaffPractice({ actor })).name === world.practice.name ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'ok', 'ok', 'hidden'),
+  },
   findSchedule: {
     setup: confirmed,
     call: (actor, c) => findSchedule({ actor, from: later(c.booking.startsAt, -1), to: later(c.booking.startsAt, 2) }),
