@@ -298,7 +298,7 @@ const noticeHours = z
   .number({ error: 'Enter the minimum notice in hours, as a number.' })
   .min(0, 'The minimum notice cannot be negative.')
   .max(MAX_NOTICE_HOURS, `The minimum notice must be ${MAX_NOTICE_HOURS} hours (${MAX_NOTICE_MINUTES / 1440} days) or less.`)
-  .refine((h) => Math.abs(h * 60 - Math.round(h * 60)) < 1e-6, 'Use whole minutes, like 1.5 or 0.25 hours.')
+  .refine((h) => Math.abs(h * 60 - Math.round(h * 60)) < 0.01, 'Use whole minutes, like 1.5 or 0.25 hours.')
   .transform((h) => Math.round(h * 60));
 
 /**
