@@ -132,7 +132,7 @@ test('overlapping weekly hours get a message on the later row, and nothing typed
 
   const start2 = row(page, 2).getByLabel('Start');
   await expect(start2).toHaveAttribute('aria-invalid', 'true');
-  await expect(start2).toHaveAccessibleDescription(/^Overlaps row 1 \(Monday 09:00–12:00\) for in person, video and phone\./);
+  await expect(start2).toHaveAccessibleDescription(/^Overlaps row 1 \(Monday 09:00–12:00\) for in person, phone and video\. Hours for the same way to meet may touch but not overlap\.$/);
   await expect(start2).toBeFocused();
   await expect(row(page, 1).getByLabel('Start')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(start2).toHaveValue('11:00');
