@@ -5,6 +5,7 @@ import * as schema from '../db/schema';
 import { blockedRangeOf } from '../lib/bookings/blocked-range';
 import { addDaysToDate, localDateOf, weekdayOfDate, zonedTimeToUtc } from '../lib/scheduling/zoned-time';
 import { SignInPage } from './pages/sign-in';
+import { expectAccessible } from './support/axe';
 import { expect, test as base, type StaffAccount } from './support/staff-fixture';
 
 /**
@@ -138,6 +139,7 @@ test('overlapping weekly hours get a message on the later row, and nothing typed
   await expect(start2).toHaveValue('11:00');
   await expect(row(page, 2).getByLabel('End')).toHaveValue('15:00');
   await expect(row(page, 2).getByLabel('Day')).toHaveValue('1');
+  await expectAccessible(page, 'weekly hours with an overlap');
 
   // An end before its start is named on that row's end.
   await row(page, 1).getByLabel('End').fill('08:00');
@@ -179,6 +181,7 @@ test('hours that would leave a booking outside them list it, and save only once 
   await expect(affected).not.toContainText(`Orphan${tag}`); // first name only
   await expect(affected).toContainText('Individual consultation');
   await expect(question).toBeFocused();
+  await expectAccessible(page, 'the affected-bookings question');
 
   // Nothing saved yet.
   const startOf = async () =>
@@ -271,6 +274,7 @@ test('a consultation type setting round-trips, and impossible values get a clear
   await expect(notice).toBeFocused();
   await expect(notice).toHaveValue('2000');
   await expect(bufferAfter).not.toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'consultation type settings with an error');
 
   await page.reload();
   await expect(page.getByRole('form', { name: type.title }).getByLabel('Minimum notice (hours)')).toHaveValue('24');
