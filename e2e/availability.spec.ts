@@ -198,7 +198,7 @@ test('hours that would leave a booking outside them list it, and save only once 
   await expect(row(page, 1).getByLabel('Day')).toHaveValue(String(weekday));
 });
 
-test('time off is added, listed and removed', async ({ page, workspace }) => {
+test('time off and extra hours are added, listed and removed; extra hours on a day off are refused', async ({ page, workspace }) => {
   const date = practiceDate(10);
   await signInTo(page, workspace.account, '/clinician/availability');
   await expect(page.getByTestId('no-overrides')).toBeVisible();
@@ -224,12 +224,31 @@ test('time off is added, listed and removed', async ({ page, workspace }) => {
   await page.reload();
   const entry = page.getByRole('list', { name: 'Upcoming time off and extra hours' }).getByRole('listitem', { name: description });
   await expect(entry).toBeVisible();
+
+  // Extra hours on a day off would do nothing: the server says so on the field.
+  const extra = page.getByRole('form', { name: 'Add extra hours' });
+  await extra.getByLabel('Date').fill(date);
+  await extra.getByLabel('From').fill('10:00');
+  await extra.getByLabel('Until').fill('13:00');
+  await extra.getByLabel('video').check();
+  await extra.getByRole('button', { name: 'Add extra hours' }).click();
+  await expect(extra.getByLabel('From')).toHaveAccessibleDescription('You have time off on this date (all day). Remove it first, or choose hours outside it.');
+  await expect(extra.getByLabel('From')).toBeFocused();
+  await expect(extra.getByLabel('Until')).toHaveValue('13:00');
+
   await entry.getByRole('button', { name: `Remove ${description}` }).click();
   await expect(page.getByRole('status', { name: 'Time off and extra hours' })).toContainText(`Removed: ${description}.`);
   await expect(page.getByTestId('no-overrides')).toBeVisible();
 
+  // With the day free again, the same extra hours go in as typed.
+  await extra.getByRole('button', { name: 'Add extra hours' }).click();
+  const extraDescription = `Extra hours on ${shownDate(date)}, 10:00–13:00 (video)`;
+  await expect(extra.getByRole('status', { name: 'Extra hours added' })).toContainText(`Added: ${extraDescription}.`);
+  await expect(list.getByRole('listitem', { name: extraDescription })).toBeVisible();
+
   await page.reload();
-  await expect(page.getByTestId('no-overrides')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: description })).toHaveCount(0);
+  await expect(page.getByRole('listitem', { name: extraDescription })).toBeVisible();
 });
 
 test('a consultation type setting round-trips, and impossible values get a clear message', async ({ page, workspace, staffDb }) => {
