@@ -1,10 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { FieldError, TextField } from '@/components/ui/field';
+import { cx } from '@/components/ui/cx';
+import { FieldError } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import type { WeeklyRuleDto } from '@/lib/availability/dto';
 import {
@@ -164,26 +165,8 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
                     </select>
                     <FieldError id={`${rowId}-weekday-error`} message={rowErrors?.weekday?.message} />
                   </div>
-                  <TextField
-                    id={`${rowId}-start`}
-                    label="Start"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    placeholder="09:00"
-                    maxLength={5}
-                    error={rowErrors?.start?.message}
-                    {...register(`rules.${index}.start`)}
-                  />
-                  <TextField
-                    id={`${rowId}-end`}
-                    label="End"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    placeholder="17:00"
-                    maxLength={5}
-                    error={rowErrors?.end?.message}
-                    {...register(`rules.${index}.end`)}
-                  />
+                  <RowTimeField id={`${rowId}-start`} label="Start" placeholder="09:00" error={rowErrors?.start?.message} {...register(`rules.${index}.start`)} />
+                  <RowTimeField id={`${rowId}-end`} label="End" placeholder="17:00" error={rowErrors?.end?.message} {...register(`rules.${index}.end`)} />
                   <fieldset aria-describedby={modalitiesError ? `${rowId}-modalities-error` : undefined}>
                     <legend className="font-medium text-ink">Ways to meet</legend>
                     <div className="mt-2.5 flex flex-wrap gap-x-4 gap-y-2">
@@ -202,6 +185,12 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
                     </div>
                     <FieldError id={`${rowId}-modalities-error`} message={modalitiesError} />
                   </fieldset>
+                  {rowErrors?.start?.message || rowErrors?.end?.message ? (
+                    <div className="sm:order-last sm:col-span-full">
+                      <FieldError id={`${rowId}-start-error`} message={rowErrors?.start?.message} />
+                      <FieldError id={`${rowId}-end-error`} message={rowErrors?.end?.message} />
+                    </div>
+                  ) : null}
                   <div className="sm:pt-7">
                     <Button
                       variant="quiet"
@@ -259,5 +248,32 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         {isDirty && !isSubmitting ? <span className="text-sm text-ink-muted">Unsaved changes</span> : null}
       </div>
     </form>
+  );
+}
+
+/**
+ * A time input of a row. Its error shows under the whole row (a narrow column would wrap it into
+ * a tall ribbon); aria-describedby still points at it, so it is read with the field.
+ */
+function RowTimeField({ id, label, error, ...input }: { id: string; label: string; error?: string } & ComponentProps<'input'>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium text-ink">
+        {label}
+      </label>
+      <input
+        id={id}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={5}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={cx(
+          'mt-1.5 block w-full rounded-lg border bg-surface px-3.5 py-2.5 text-base text-ink shadow-xs placeholder:text-ink-muted/80 focus-visible:border-focus',
+          error ? 'border-danger' : 'border-line-strong',
+        )}
+        {...input}
+      />
+    </div>
   );
 }

@@ -153,7 +153,7 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
           id={id('notice')}
           type="number"
           label="Minimum notice (hours)"
-          hint="How soon before a consultation clients can still book it."
+          hint="How soon before it clients can still book (24 = a day)."
           min={0}
           step="any"
           error={errors.minNoticeHours?.message}
