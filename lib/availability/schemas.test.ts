@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../action';
 import {
+  consultationTypeFormSchema,
   consultationTypePatchSchema,
+  orphanConfirmationSchema,
   extraHoursSchema,
   settingsConflicts,
   timeOffSchema,
@@ -186,5 +188,56 @@ describe('consultation type settings', () => {
     expect(settingsConflicts(base, {})).toEqual({});
     expect(Object.keys(settingsConflicts({ ...base, horizonDays: 1 }, { horizonDays: 1 }))).toEqual(['horizonDays']);
     expect(Object.keys(settingsConflicts({ ...base, minNoticeMinutes: 60 * 1440 }, { minNoticeMinutes: 60 * 1440 }))).toEqual(['minNoticeMinutes']);
+  });
+});
+
+describe('consultationTypeFormSchema (the settings form: dollars and hours)', () => {
+  const form = {
+    typeId: '6f1c1c4e-8d5a-4a55-9a43-1f0e2b7c9d10',
+    durationMinutes: 50,
+    feeDollars: '87.50',
+    minNoticeHours: 1.5,
+    horizonDays: 60,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    incrementMinutes: 15,
+    dailyCap: null,
+    bookingMode: 'request' as const,
+    active: true,
+  };
+
+  it('turns dollars into cents and hours into minutes for the data layer', () => {
+    const parsed = consultationTypeFormSchema.parse(form);
+    expect(parsed.typeId).toBe(form.typeId);
+    expect(parsed.patch).toMatchObject({ feeCents: 8750, minNoticeMinutes: 90, durationMinutes: 50, bookingMode: 'request', dailyCap: null });
+    expect(consultationTypePatchSchema.safeParse(parsed.patch).success).toBe(true);
+    expect(consultationTypeFormSchema.parse({ ...form, feeDollars: '0' }).patch.feeCents).toBe(0);
+  });
+
+  it('says what is wrong with a fee, a notice or a buffer on that field', () => {
+    const cases: Array<[Record<string, unknown>, string, string | RegExp]> = [
+      [{ feeDollars: '12.345' }, 'feeDollars', /Enter the fee in dollars/],
+      [{ feeDollars: '-5' }, 'feeDollars', /Enter the fee in dollars/],
+      [{ feeDollars: '20000' }, 'feeDollars', 'The fee must be $10,000 or less.'],
+      [{ minNoticeHours: Number.NaN }, 'minNoticeHours', /in hours, as a number/],
+      [{ minNoticeHours: 3000 }, 'minNoticeHours', /2160 hours \(90 days\) or less/],
+      [{ minNoticeHours: 0.01 }, 'minNoticeHours', /whole minutes/],
+      [{ minNoticeHours: 61 * 24 }, 'minNoticeHours', /shorter than the booking horizon \(60 days\)/],
+      [{ bufferAfterMinutes: 300 }, 'bufferAfterMinutes', 'The buffer must be 4 hours or less.'],
+      [{ durationMinutes: Number.NaN }, 'durationMinutes', 'Enter the duration as a number.'],
+    ];
+    for (const [change, field, message] of cases) {
+      const errors = errorsOf(consultationTypeFormSchema, { ...form, ...change });
+      expect(Object.keys(errors), JSON.stringify(change)).toEqual([field]);
+      expect(errors[field]).toMatch(message);
+    }
+  });
+});
+
+describe('orphanConfirmationSchema', () => {
+  it('takes a list of booking ids, or nothing', () => {
+    expect(orphanConfirmationSchema.safeParse({}).success).toBe(true);
+    expect(orphanConfirmationSchema.safeParse({ confirmOrphans: ['6f1c1c4e-8d5a-4a55-9a43-1f0e2b7c9d10'] }).success).toBe(true);
+    expect(orphanConfirmationSchema.safeParse({ confirmOrphans: true }).success).toBe(false);
   });
 });

@@ -263,3 +263,84 @@ export function settingsConflicts(merged: ConsultationTypeSettingsValues, patch:
   }
   return errors;
 }
+
+// ---------------------------------------------------------------------------
+// What the editor's server actions receive
+// ---------------------------------------------------------------------------
+
+/**
+ * "Save anyway": the ids of the bookings the person was shown. The data layer saves only when
+ * every booking that would now fall outside the hours is among them, so one booked meanwhile is
+ * still caught and shown.
+ */
+export const orphanConfirmationSchema = z.object({
+  confirmOrphans: z.array(z.uuid({ error: 'This booking could not be found.' })).max(500).optional(),
+});
+
+export const removeOverrideSchema = z.object({ overrideId: z.uuid({ error: 'This entry could not be found.' }) }).and(orphanConfirmationSchema);
+
+// ---------------------------------------------------------------------------
+// Consultation type settings form (fee in dollars, notice in hours)
+// ---------------------------------------------------------------------------
+
+const patchFields = consultationTypePatchSchema.shape;
+const MAX_NOTICE_HOURS = MAX_NOTICE_MINUTES / 60;
+
+/** '200', '87.50' → cents. The form speaks dollars; the data layer, cents. */
+const dollars = z
+  .string({ error: 'Enter the fee in dollars, like 200 or 87.50.' })
+  .trim()
+  .regex(/^\d+(?:\.\d{1,2})?$/, 'Enter the fee in dollars, like 200 or 87.50 (0 makes it free).')
+  .transform((s) => Math.round(Number(s) * 100))
+  .pipe(patchFields.feeCents.unwrap());
+
+const noticeHours = z
+  .number({ error: 'Enter the minimum notice in hours, as a number.' })
+  .min(0, 'The minimum notice cannot be negative.')
+  .max(MAX_NOTICE_HOURS, `The minimum notice must be ${MAX_NOTICE_HOURS} hours (${MAX_NOTICE_MINUTES / 1440} days) or less.`)
+  .refine((h) => Math.abs(h * 60 - Math.round(h * 60)) < 0.01, 'Use whole minutes, like 1.5 or 0.25 hours.')
+  .transform((h) => Math.round(h * 60));
+
+/**
+ * One consultation type's settings as the form holds them: every setting at once, the fee in
+ * dollars and the minimum notice in hours. The output is what `updateConsultationType` takes
+ * (cents, minutes); it parses again and keeps only what changed. Field names differ from the
+ * data layer's for the two converted fields: see TYPE_FORM_FIELD_OF.
+ */
+export const consultationTypeFormSchema = z
+  .object({
+    typeId: z.uuid({ error: 'This consultation type could not be found.' }),
+    durationMinutes: patchFields.durationMinutes.unwrap(),
+    feeDollars: dollars,
+    minNoticeHours: noticeHours,
+    horizonDays: patchFields.horizonDays.unwrap(),
+    bufferBeforeMinutes: patchFields.bufferBeforeMinutes.unwrap(),
+    bufferAfterMinutes: patchFields.bufferAfterMinutes.unwrap(),
+    incrementMinutes: patchFields.incrementMinutes.unwrap(),
+    dailyCap: patchFields.dailyCap.unwrap(),
+    bookingMode: patchFields.bookingMode.unwrap(),
+    active: patchFields.active.unwrap(),
+  })
+  .superRefine((v, ctx) => {
+    // Same rule as the data layer's settingsConflicts, on the form's own field (already in minutes here).
+    if (v.minNoticeHours >= v.horizonDays * 1440) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minNoticeHours'],
+        message: `The minimum notice must be shorter than the booking horizon (${v.horizonDays} days), or no time could ever be booked.`,
+      });
+    }
+  })
+  .transform(({ typeId, feeDollars, minNoticeHours, ...rest }) => ({
+    typeId,
+    patch: { ...rest, feeCents: feeDollars, minNoticeMinutes: minNoticeHours } satisfies ConsultationTypeSettingsValues,
+  }));
+
+export type ConsultationTypeFormValues = z.input<typeof consultationTypeFormSchema>;
+export type ConsultationTypeFormOutput = z.output<typeof consultationTypeFormSchema>;
+
+/** The form's name for a data-layer field, where they differ (to map the server's field errors back). */
+export const TYPE_FORM_FIELD_OF: Partial<Record<keyof ConsultationTypeSettingsValues, keyof ConsultationTypeFormValues>> = {
+  feeCents: 'feeDollars',
+  minNoticeMinutes: 'minNoticeHours',
+};

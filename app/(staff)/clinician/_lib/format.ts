@@ -38,3 +38,10 @@ export const STATUS_LABELS: Record<BookingStatus, string> = {
 };
 
 export const MODALITY_NAMES: Record<Modality, string> = { in_person: 'In person', video: 'Video', phone: 'Phone' };
+
+/** A practice-local 'YYYY-MM-DD' as "Tue, Dec 1, 2026": short, and unambiguous across a year end. */
+export function formatLocalDate(dateKey: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(`${dateKey}T12:00:00Z`),
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import { useRef, useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
+import { noteStaffActivity } from '../../../_components/session-channel';
+import { removeOverrideAction, type Orphans } from '../actions';
+import { ExtraHoursForm } from './extra-hours-form';
+import { OrphansQuestion } from './orphans-question';
+import { describeOverride } from './override-labels';
+import { TimeOffForm } from './time-off-form';
+
+const byDate = (a: AvailabilityOverrideDto, b: AvailabilityOverrideDto) =>
+  a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '') || a.id.localeCompare(b.id);
+
+/** Upcoming time off and extra hours, each removable, and the two forms that add them. */
+export function OverridesEditor({ initial, timeZone, today }: { initial: AvailabilityOverrideDto[]; timeZone: string; today: string }) {
+  const [overrides, setOverrides] = useState(() => [...initial].sort(byDate));
+  const [announcement, setAnnouncement] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  const added = (o: AvailabilityOverrideDto) => {
+    setAnnouncement(null);
+    setOverrides((list) => [...list.filter((x) => x.id !== o.id), o].sort(byDate));
+  };
+  const removed = (o: AvailabilityOverrideDto, orphansConfirmed: number) => {
+    setOverrides((list) => list.filter((x) => x.id !== o.id));
+    const kept = orphansConfirmed > 0 ? ` ${orphansConfirmed === 1 ? '1 booking keeps its time' : `${orphansConfirmed} bookings keep their times`}: please contact the clients.` : '';
+    setAnnouncement({ tone: 'success', text: `Removed: ${describeOverride(o)}.${kept}` });
+    listHeading.current?.focus();
+  };
+
+  return (
+    <div className="mt-4 space-y-6">
+      <div>
+        <h3 ref={listHeading} tabIndex={-1} className="font-serif text-lg font-semibold text-ink outline-none">
+          Coming up
+        </h3>
+        <div aria-live="polite" className="mt-2">
+          {announcement ? (
+            <Notice tone={announcement.tone} role={announcement.tone === 'success' ? 'status' : 'alert'} title="Time off and extra hours">
+              {announcement.text}
+            </Notice>
+          ) : null}
+        </div>
+        {overrides.length === 0 ? (
+          <p className="mt-2 text-ink-muted" data-testid="no-overrides">
+            No time off or extra hours coming up.
+          </p>
+        ) : (
+          <ul aria-label="Upcoming time off and extra hours" className="mt-2 divide-y divide-line rounded-lg border border-line bg-surface">
+            {overrides.map((o) => (
+              <OverrideRow
+                key={o.id}
+                override={o}
+                timeZone={timeZone}
+                onRemoved={(n) => removed(o, n)}
+                onFailed={(text) => setAnnouncement({ tone: 'danger', text })}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <TimeOffForm timeZone={timeZone} today={today} onAdded={added} />
+        <ExtraHoursForm timeZone={timeZone} today={today} onAdded={added} />
+      </div>
+    </div>
+  );
+}
+
+function OverrideRow({
+  override,
+  timeZone,
+  onRemoved,
+  onFailed,
+}: {
+  override: AvailabilityOverrideDto;
+  timeZone: string;
+  onRemoved: (orphansConfirmed: number) => void;
+  onFailed: (text: string) => void;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [orphans, setOrphans] = useState<Orphans | null>(null);
+  const description = describeOverride(override);
+
+  const remove = (confirmOrphans?: string[]) =>
+    startTransition(async () => {
+      const result = await removeOverrideAction({ overrideId: override.id, confirmOrphans });
+      noteStaffActivity();
+      if (!result.ok) {
+        setOrphans(null);
+        onFailed(result.formError ?? 'That entry could not be removed. Please try again.');
+        return;
+      }
+      const data = result.data;
+      if (data.saved) onRemoved(data.orphansConfirmed);
+      else setOrphans(data);
+    });
+
+  return (
+    <li className="px-4 py-3" aria-label={description}>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <span className="font-medium text-ink">{description}</span>
+        {override.label ? <span className="text-ink-muted">{override.label}</span> : null}
+        <Button variant="secondary" className="ml-auto" onClick={() => remove()} disabled={pending} aria-label={`Remove ${description}`}>
+          {pending && !orphans ? 'Removing…' : 'Remove'}
+        </Button>
+      </div>
+      {orphans ? (
+        <div className="mt-3">
+          <OrphansQuestion
+            title="Some bookings were made in these extra hours"
+            message={orphans.message}
+            bookings={orphans.bookings}
+            timeZone={timeZone}
+            pending={pending}
+            onConfirm={() => remove(orphans.bookings.map((b) => b.bookingId))}
+            onCancel={() => setOrphans(null)}
+            cancelLabel="Keep these hours"
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}

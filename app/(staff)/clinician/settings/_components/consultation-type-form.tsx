@@ -1,0 +1,284 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { CheckboxField, FieldError, RadioGroup, TextField } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import type { ConsultationTypeSettings, TypeChangeReport } from '@/lib/availability/dto';
+import {
+  INCREMENT_CHOICES,
+  MAX_BUFFER_MINUTES,
+  MAX_DAILY_CAP,
+  MAX_DURATION_MINUTES,
+  MAX_HORIZON_DAYS,
+  consultationTypeFormSchema,
+  type ConsultationTypeFormOutput,
+  type ConsultationTypeFormValues,
+} from '@/lib/availability/schemas';
+import { noteStaffActivity } from '../../../_components/session-channel';
+import { AffectedBookingsList } from '../../_components/affected-bookings';
+import { saveConsultationTypeAction } from '../actions';
+
+const FIELDS = [
+  'durationMinutes',
+  'feeDollars',
+  'bookingMode',
+  'minNoticeHours',
+  'horizonDays',
+  'bufferBeforeMinutes',
+  'bufferAfterMinutes',
+  'incrementMinutes',
+  'dailyCap',
+  'active',
+] as const;
+
+function centsToDollars(cents: number): string {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+}
+
+function toFormValues(t: ConsultationTypeSettings): ConsultationTypeFormValues {
+  return {
+    typeId: t.id,
+    durationMinutes: t.durationMinutes,
+    feeDollars: centsToDollars(t.feeCents),
+    minNoticeHours: Math.round((t.minNoticeMinutes / 60) * 10_000) / 10_000,
+    horizonDays: t.horizonDays,
+    bufferBeforeMinutes: t.bufferBeforeMinutes,
+    bufferAfterMinutes: t.bufferAfterMinutes,
+    incrementMinutes: t.incrementMinutes,
+    dailyCap: t.dailyCap,
+    bookingMode: t.bookingMode,
+    active: t.active,
+  };
+}
+
+type Outcome =
+  | { kind: 'saved'; title: string; report: TypeChangeReport }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; text: string }
+  | null;
+
+const optionalNumber = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+
+/** One consultation type's booking settings; after saving, what the change means for its upcoming bookings. */
+export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTypeSettings & { offered: boolean }; timeZone: string }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    getValues,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<ConsultationTypeFormValues, unknown, ConsultationTypeFormOutput>({
+    resolver: zodResolver(consultationTypeFormSchema),
+    defaultValues: toFormValues(type),
+    shouldFocusError: true,
+  });
+
+  // The action parses the form's own values (dollars, hours) with the same schema.
+  const onSubmit = handleSubmit(async () => {
+    setOutcome(null);
+    const changed = isDirty;
+    const result = await saveConsultationTypeAction(getValues());
+    noteStaffActivity();
+    if (result.ok) {
+      reset(toFormValues(result.data.type));
+      setOutcome(changed ? { kind: 'saved', title: result.data.type.title, report: result.data.report } : { kind: 'unchanged' });
+      return;
+    }
+    let first: (typeof FIELDS)[number] | null = null;
+    for (const field of FIELDS) {
+      const message = result.fieldErrors?.[field];
+      if (message) {
+        setError(field, { message });
+        first ??= field;
+      }
+    }
+    if (first) setFocus(first);
+    else setOutcome({ kind: 'failed', text: result.formError ?? 'The settings could not be saved. Please try again.' });
+  });
+
+  const id = (field: string) => `type-${type.id}-${field}`;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={type.title} className="rounded-lg border border-line bg-surface p-4 sm:p-6">
+      <input type="hidden" {...register('typeId')} />
+      <div className="grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField
+          id={id('duration')}
+          type="number"
+          label="Length (minutes)"
+          hint="5-minute steps."
+          min={5}
+          max={MAX_DURATION_MINUTES}
+          step={5}
+          error={errors.durationMinutes?.message}
+          {...register('durationMinutes', { valueAsNumber: true })}
+        />
+        <TextField
+          id={id('fee')}
+          label="Fee (US dollars)"
+          hint="0 makes it free."
+          inputMode="decimal"
+          autoComplete="off"
+          error={errors.feeDollars?.message}
+          {...register('feeDollars')}
+        />
+        <div>
+          <label htmlFor={id('increment')} className="block font-medium text-ink">
+            Start times every
+          </label>
+          <p id={`${id('increment')}-hint`} className="mt-0.5 text-sm text-ink-muted">
+            e.g. 30 → 9:00, 9:30, 10:00…
+          </p>
+          <select
+            id={id('increment')}
+            aria-invalid={errors.incrementMinutes ? true : undefined}
+            aria-describedby={`${id('increment')}-hint${errors.incrementMinutes ? ` ${id('increment')}-error` : ''}`}
+            className="mt-1.5 block w-full rounded-lg border border-line-strong bg-surface px-3.5 py-2.5 text-base text-ink"
+            {...register('incrementMinutes', { valueAsNumber: true })}
+          >
+            {INCREMENT_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n} minutes
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id('increment')}-error`} message={errors.incrementMinutes?.message} />
+        </div>
+        <TextField
+          id={id('notice')}
+          type="number"
+          label="Minimum notice (hours)"
+          hint="How soon before it clients can still book (24 = a day)."
+          min={0}
+          step="any"
+          error={errors.minNoticeHours?.message}
+          {...register('minNoticeHours', { valueAsNumber: true })}
+        />
+        <TextField
+          id={id('horizon')}
+          type="number"
+          label="Booking horizon (days)"
+          hint="How far ahead clients can book."
+          min={1}
+          max={MAX_HORIZON_DAYS}
+          error={errors.horizonDays?.message}
+          {...register('horizonDays', { valueAsNumber: true })}
+        />
+        <TextField
+          id={id('cap')}
+          type="number"
+          label="Daily limit"
+          optional
+          hint={`At most this many a day (up to ${MAX_DAILY_CAP}). Empty: no limit.`}
+          min={1}
+          max={MAX_DAILY_CAP}
+          error={errors.dailyCap?.message}
+          {...register('dailyCap', { setValueAs: optionalNumber })}
+        />
+        <TextField
+          id={id('buffer-before')}
+          type="number"
+          label="Buffer before (minutes)"
+          hint={`Kept free before it; up to ${MAX_BUFFER_MINUTES / 60} hours.`}
+          min={0}
+          max={MAX_BUFFER_MINUTES}
+          step={5}
+          error={errors.bufferBeforeMinutes?.message}
+          {...register('bufferBeforeMinutes', { valueAsNumber: true })}
+        />
+        <TextField
+          id={id('buffer-after')}
+          type="number"
+          label="Buffer after (minutes)"
+          hint={`Kept free after it; up to ${MAX_BUFFER_MINUTES / 60} hours.`}
+          min={0}
+          max={MAX_BUFFER_MINUTES}
+          step={5}
+          error={errors.bufferAfterMinutes?.message}
+          {...register('bufferAfterMinutes', { valueAsNumber: true })}
+        />
+      </div>
+      <div className="mt-6 grid gap-x-6 gap-y-5 sm:grid-cols-2">
+        <RadioGroup
+          id={id('mode')}
+          legend="How clients book"
+          error={errors.bookingMode?.message}
+          options={[
+            { value: 'instant', label: 'Instantly (confirmed at once)' },
+            { value: 'request', label: 'By request (you confirm each one)' },
+          ]}
+          inputProps={register('bookingMode')}
+        />
+        <CheckboxField
+          id={id('active')}
+          label="Offered to clients"
+          hint="Untick to hide this consultation from the booking page. Existing bookings stay."
+          error={errors.active?.message}
+          {...register('active')}
+        />
+      </div>
+
+      <div aria-live="polite" className="mt-5">
+        {outcome?.kind === 'saved' ? (
+          <Notice tone="success" role="status" title="Settings saved">
+            <SavedReport title={outcome.title} report={outcome.report} timeZone={timeZone} />
+          </Notice>
+        ) : outcome?.kind === 'unchanged' ? (
+          <Notice tone="info" role="status" title="Settings saved">
+            Nothing had changed.
+          </Notice>
+        ) : outcome?.kind === 'failed' ? (
+          <Notice tone="danger" role="alert" title="Settings not saved">
+            {outcome.text}
+          </Notice>
+        ) : null}
+      </div>
+
+      <div className="mt-5 flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : `Save ${type.title}`}
+        </Button>
+        {isDirty && !isSubmitting ? <span className="text-sm text-ink-muted">Unsaved changes</span> : null}
+      </div>
+    </form>
+  );
+}
+
+function SavedReport({ title, report, timeZone }: { title: string; report: TypeChangeReport; timeZone: string }) {
+  const affected = report.outsideHours.length + report.overlaps.length;
+  return (
+    <>
+      <p>
+        New bookings of {title} use these settings. Existing bookings keep their times.
+        {affected === 0 ? ' No upcoming bookings are affected.' : ` Please review the bookings below (times in ${timeZone}); nothing was moved.`}
+      </p>
+      {report.outsideHours.length > 0 ? (
+        <>
+          <p className="mt-3 font-medium">At the new length, these would run past your hours:</p>
+          <AffectedBookingsList
+            bookings={report.outsideHours}
+            label="Bookings that would run past the hours"
+            extra={(b) => {
+              const found = report.outsideHours.find((o) => o.bookingId === b.bookingId);
+              return found ? `Would now end at ${found.newLocalEnd}.` : null;
+            }}
+          />
+        </>
+      ) : null}
+      {report.overlaps.length > 0 ? (
+        <>
+          <p className="mt-3 font-medium">With the new length and buffers, these would overlap:</p>
+          <AffectedBookingsList
+            bookings={report.overlaps.flatMap((pair) => [pair.first, pair.second]).filter((b, i, all) => all.findIndex((x) => x.bookingId === b.bookingId) === i)}
+            label="Bookings that would overlap"
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

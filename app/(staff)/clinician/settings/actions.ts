@@ -1,0 +1,38 @@
+'use server';
+
+import type { ActionResult } from '@/lib/action';
+import { updateConsultationType } from '@/lib/availability/commands';
+import type { ConsultationTypeSettings, TypeChangeReport } from '@/lib/availability/dto';
+import {
+  TYPE_FORM_FIELD_OF,
+  consultationTypeFormSchema,
+  type ConsultationTypeFormValues,
+  type ConsultationTypeSettingsValues,
+} from '@/lib/availability/schemas';
+import { refusal, runStaffAction } from '../../_lib/staff-action';
+
+/** The data layer's field names (feeCents, minNoticeMinutes) → the form's (feeDollars, minNoticeHours). */
+function toFormFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([key, message]) => [TYPE_FORM_FIELD_OF[key as keyof ConsultationTypeSettingsValues] ?? key, message]),
+  );
+}
+
+/**
+ * Saves one consultation type's settings (practice-wide; the data layer checks the permission and
+ * keeps only what changed) and says what the change means for upcoming bookings of that type.
+ */
+export async function saveConsultationTypeAction(
+  input: ConsultationTypeFormValues,
+): Promise<ActionResult<{ type: ConsultationTypeSettings; report: TypeChangeReport }>> {
+  return runStaffAction(
+    consultationTypeFormSchema,
+    input,
+    async (actor, { typeId, patch }) => {
+      const result = await updateConsultationType({ actor, typeId, patch });
+      if (result.ok) return { ok: true, data: { type: result.type, report: result.report } };
+      return refusal({ ...result, fieldErrors: toFormFieldErrors(result.fieldErrors) });
+    },
+    { subject: 'consultation type' },
+  );
+}

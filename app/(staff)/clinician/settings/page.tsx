@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getAvailability } from '@/lib/availability/queries';
+import { AppError } from '@/lib/errors';
+import { requireStaffPage } from '../../_lib/staff-guard';
+import { MODALITY_NAMES } from '../_lib/format';
+import { ConsultationTypeForm } from './_components/consultation-type-form';
+
+export const metadata: Metadata = { title: 'Consultation types' };
+
+const AUDIENCE = { individual: 'Individual', couple: 'Couples' } as const;
+
+/** The practice's consultation types and how each is booked. Clinicians only ('consultation_types.edit'). */
+export default async function ConsultationTypesPage() {
+  const { actor } = await requireStaffPage('consultation_types.edit');
+  if (!actor.clinicianId) notFound();
+  const clinicianId = actor.clinicianId;
+  const view = await getAvailability({ actor, clinicianId }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  if (!view.canEditTypes) notFound();
+
+  return (
+    <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
+      <h1 className="font-serif text-3xl font-semibold text-ink">Consultation types</h1>
+      <p className="mt-2 text-ink-muted">
+        How each consultation is booked, for everyone in the practice. Changes shape new bookings; existing bookings keep their times, and
+        after saving you see any that a new length or buffer would affect.
+      </p>
+      {view.consultationTypes.length === 0 ? (
+        <p className="mt-8 text-ink" data-testid="no-types">
+          The practice has no consultation types yet.
+        </p>
+      ) : (
+        view.consultationTypes.map((type) => (
+          <section key={type.id} aria-labelledby={`type-${type.id}-heading`} className="mt-10">
+            <h2 id={`type-${type.id}-heading`} className="font-serif text-xl font-semibold text-ink">
+              {type.title}
+            </h2>
+            <p className="mt-1 mb-3 text-ink-muted">
+              {AUDIENCE[type.audience]} · {MODALITY_NAMES[type.modality]}
+              {type.offered ? ' · you offer this' : ''}
+              {type.active ? '' : ' · hidden from clients'}
+            </p>
+            <ConsultationTypeForm type={type} timeZone={view.timeZone} />
+          </section>
+        ))
+      )}
+    </div>
+  );
+}
