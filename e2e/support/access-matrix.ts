@@ -92,6 +92,8 @@ export const ROUTE_CASES: RouteCase[] = [
     path: (w) => `/clinician/bookings/${w.foreign.id}`,
     expect: { ...CLINICIANS, clinician: 'not_found', otherClinician: 'not_found' },
   },
+  { route: '/clinician/availability', title: 'the availability editor', path: () => '/clinician/availability', expect: CLINICIANS },
+  { route: '/clinician/settings', title: 'consultation type settings', path: () => '/clinician/settings', expect: CLINICIANS },
   { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
   { route: '/desk', title: 'the schedule', path: () => '/desk', expect: ANY_STAFF },
@@ -126,6 +128,8 @@ const STAFF_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('ok'
 const PRACTICE_ACTION: Record<Actor, ActionOutcome> = { ...STAFF_ACTION, foreignDesk: 'denied' };
 /** The booking's own clinician only. */
 const OWN_CLINICIAN_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), clinician: 'ok' };
+/** Clinicians of the practice (each for their own calendar); never the front desk. */
+const OWN_HOURS_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), clinician: 'ok', otherClinician: 'ok' };
 const LINK_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), linkA: 'ok', linkB: 'ok' };
 
 const HOUR = 3_600_000;
@@ -209,6 +213,55 @@ export const ACTION_CASES: ActionCase[] = [
     page: (w) => `/desk/bookings/${w.a.id}/reschedule`,
     call: (w) => ({ args: [{ bookingId: w.a.id, startsAt: new Date(Date.now() + 6 * 24 * HOUR).toISOString(), overrideNotice: true }] }),
     expect: { ...PRACTICE_ACTION, frontDesk: 'answered', clinician: 'answered', otherClinician: 'answered' },
+  },
+  {
+    // A clinician edits their own hours (the other clinician: theirs); the front desk never.
+    action: 'app/(staff)/clinician/availability/actions.ts#saveWeeklyHoursAction',
+    page: () => '/clinician/availability',
+    call: () => ({ args: [{ rules: [{ weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] }] }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/availability/actions.ts#addTimeOffAction',
+    page: () => '/clinician/availability',
+    call: (w) => ({ args: [{ date: w.freeDate, start: '', end: '', label: 'Conference' }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/availability/actions.ts#addExtraHoursAction',
+    page: () => '/clinician/availability',
+    call: (w) => ({ args: [{ date: w.freeDate, start: '09:00', end: '12:00', modalities: ['video'], label: '' }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    // Booking A's clinician's time off: only they may remove it.
+    action: 'app/(staff)/clinician/availability/actions.ts#removeOverrideAction',
+    page: () => '/clinician/availability',
+    call: (w) => ({ args: [{ overrideId: w.timeOffId }] }),
+    expect: OWN_CLINICIAN_ACTION,
+  },
+  {
+    // Practice-wide settings: any clinician of the practice.
+    action: 'app/(staff)/clinician/settings/actions.ts#saveConsultationTypeAction',
+    page: () => '/clinician/settings',
+    call: (w) => ({
+      args: [
+        {
+          typeId: w.typeId,
+          durationMinutes: 45,
+          feeDollars: '180',
+          minNoticeHours: 24,
+          horizonDays: 60,
+          bufferBeforeMinutes: 0,
+          bufferAfterMinutes: 10,
+          incrementMinutes: 30,
+          dailyCap: null,
+          bookingMode: 'instant',
+          active: true,
+        },
+      ],
+    }),
+    expect: OWN_HOURS_ACTION,
   },
   {
     action: 'app/m/[token]/cancel/actions.ts#cancelBookingAction',

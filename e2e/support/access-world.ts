@@ -24,7 +24,7 @@ import { referenceOf } from '../../lib/staff/mappers';
 import { E2E_ENV } from './e2e-env';
 import type { StaffDb } from './staff-fixture';
 
-const { bookingLinks, bookings, clinicians, consultationTypes, practices, staffSessions, staffUsers } = schema;
+const { availabilityOverrides, bookingLinks, bookings, clinicians, consultationTypes, practices, staffSessions, staffUsers } = schema;
 
 export const ACTORS = ['anonymous', 'linkA', 'linkB', 'frontDesk', 'clinician', 'otherClinician', 'foreignDesk'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -49,13 +49,19 @@ export type AccessWorld = {
   past: WorldBooking;
   /** A booking of another practice. */
   foreign: WorldBooking;
+  /** The practice's instant consultation type (50 minutes, video). */
+  typeId: string;
+  /** Time off of booking A's clinician, 20 days ahead (New York date). */
+  timeOffId: string;
+  /** A practice-local date far enough ahead for new time off / extra hours (YYYY-MM-DD). */
+  freeDate: string;
   /** A well-formed private-link token that belongs to no booking. */
   unknownToken: string;
   /** The Cookie header for each staff actor: a fresh session every call. */
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
   tokenFor(actor: Actor): string;
-  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts), to compare before and after. */
+  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts, hours, types), to compare before and after. */
   snapshot(): Promise<unknown>;
   remove(): Promise<void>;
 };
@@ -173,10 +179,20 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     foreignDesk: await staff(elsewhere, 'front_desk', null, 'Faraway'),
   };
   const unknownToken = newLinkToken();
+  const nyDate = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(now + days * DAY));
+  const [timeOff] = await db
+    .insert(availabilityOverrides)
+    .values({ clinicianId: drRowan, date: nyDate(20), kind: 'time_off', label: 'Matrix time off' })
+    .returning({ id: availabilityOverrides.id });
+  const clinicianIds = [drRowan, drSage, drFar];
+  const typeIds = [instant, request, farType];
 
   return {
     practiceId: home,
     ...world,
+    typeId: instant,
+    timeOffId: timeOff!.id,
+    freeDate: nyDate(30),
     unknownToken,
     tokenFor(actor) {
       if (actor === 'linkA') return world.a.token;
@@ -201,6 +217,8 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
       const userIds = Object.values(people).map((p) => p.id);
       const ids = sql.join(bookingIds.map((id) => sql`${id}::uuid`), sql`, `);
       const users = sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `);
+      const clinicianSql = sql.join(clinicianIds.map((id) => sql`${id}::uuid`), sql`, `);
+      const typeSql = sql.join(typeIds.map((id) => sql`${id}::uuid`), sql`, `);
       // One statement: the rows as JSON, ordered, so two snapshots compare exactly.
       const result = (await db.execute(
         sql`select json_build_object(
@@ -209,6 +227,9 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'records', (select json_agg(row_to_json(r) order by r.booking_id) from consultation_records r where r.booking_id in (${ids})),
             'sessions', (select json_agg(json_build_object('id', s.id, 'revoked', s.revoked_at) order by s.id) from staff_sessions s where s.user_id in (${users})),
             'drafts', (select json_agg(row_to_json(d) order by d.user_id, d.form_key) from staff_drafts d where d.user_id in (${users})),
+            'rules', (select json_agg(row_to_json(r) order by r.id) from availability_rules r where r.clinician_id in (${clinicianSql})),
+            'overrides', (select json_agg(row_to_json(o) order by o.id) from availability_overrides o where o.clinician_id in (${clinicianSql})),
+            'types', (select json_agg(row_to_json(t) order by t.id) from consultation_types t where t.id in (${typeSql})),
             'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
           ) as state`,
       )) as unknown as { rows: Array<{ state: unknown }> };
