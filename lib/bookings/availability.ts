@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { consultationTypes, type ConsultationType, type Practice } from '../../db/schema';
+import { clinicians, consultationTypes, type ConsultationType, type Practice } from '../../db/schema';
 import { practiceIdSql } from '../practice/current-practice';
 import { findAvailableSlots, isSlotAvailable } from '../scheduling/slots';
 import type { BusyRange, DateOverride, SlotQuery, SlotRules, WeeklyRule } from '../scheduling/types';
@@ -34,19 +34,18 @@ export type AvailabilityContext = {
  * Everything the slot engine needs for one consultation type over [from, to), in ONE query:
  * the type, its practice, and each offering clinician's rules, overrides and busy time.
  */
-export async function loadAvailability(
-  db: Executor,
-  params: {
-    typeSlug: string;
-    practiceSlug?: string;
-    from: Date;
-    to: Date;
-    clinicianId?: string;
-    /** A booking being rescheduled does not block its own new time. */
-    excludeBookingId?: string;
-    includeInactiveType?: boolean;
-  },
-): Promise<AvailabilityContext | null> {
+export type AvailabilityParams = {
+  typeSlug: string;
+  practiceSlug?: string;
+  from: Date;
+  to: Date;
+  clinicianId?: string;
+  /** A booking being rescheduled does not block its own new time. */
+  excludeBookingId?: string;
+  includeInactiveType?: boolean;
+};
+
+export async function loadAvailability(db: Executor, params: AvailabilityParams): Promise<AvailabilityContext | null> {
   // Margins: buffers and daily caps reach across the edges of the range and of UTC dates.
   const busyFrom = new Date(params.from.getTime() - 2 * DAY_MS);
   const busyTo = new Date(params.to.getTime() + 2 * DAY_MS);
@@ -181,6 +180,30 @@ export function openSlotsOf(ctx: AvailabilityContext, now: Date, policy: SlotPol
 export function isOpenSlot(ctx: AvailabilityContext, clinicianId: string, start: Date, now: Date, policy: SlotPolicy = {}): boolean {
   const clinician = ctx.clinicians.find((c) => c.id === clinicianId);
   return clinician ? isSlotAvailable(queryFor(ctx, clinician, now, policy), start.getTime()) : false;
+}
+
+/** The day either side of a start: the window a single time needs (the loader adds its own margins). */
+export function dayAround(start: Date): { from: Date; to: Date } {
+  return { from: new Date(start.getTime() - DAY_MS), to: new Date(start.getTime() + DAY_MS) };
+}
+
+/**
+ * The last word on a new time, inside the transaction that writes it. First it takes the
+ * clinician's row FOR SHARE: an hours change (lib/availability) holds it FOR UPDATE while it
+ * checks which bookings its new hours would leave out, so the two wait for each other — a
+ * booking can't slip in between that check and the change. Then it checks the time again against
+ * what is committed now (hours, time off, caps; overlaps stay the exclusion constraint's job).
+ */
+export async function isStillOpenInTransaction(
+  tx: Executor,
+  params: AvailabilityParams & { clinicianId: string },
+  start: Date,
+  now: Date,
+  policy: SlotPolicy = {},
+): Promise<boolean> {
+  await tx.select({ id: clinicians.id }).from(clinicians).where(eq(clinicians.id, params.clinicianId)).for('share');
+  const fresh = await loadAvailability(tx, params);
+  return fresh !== null && isOpenSlot(fresh, params.clinicianId, start, now, policy);
 }
 
 /** The free times nearest to `target` (either side), for "that time was just taken". */

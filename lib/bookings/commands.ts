@@ -9,7 +9,7 @@ import { encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
 import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, sqlStateOf } from '../errors';
 import { isValidTimeZone } from '../scheduling/zoned-time';
-import { ACTIVE_STATUSES, blockedRangeOf, isOpenSlot, loadAvailability, nearestSlots, type AvailabilityContext } from './availability';
+import { ACTIVE_STATUSES, blockedRangeOf, dayAround, isOpenSlot, isStillOpenInTransaction, loadAvailability, nearestSlots, type AvailabilityContext } from './availability';
 import { clientChangeRefusal } from './change-policy';
 import type { SlotOption } from './dto';
 import { resolveLink, type LinkActor } from './link-access';
@@ -93,6 +93,8 @@ export async function bookConsultation(params: {
         .from(bookings)
         .where(and(eq(bookings.clientEmail, input.email), inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.endsAt, now)));
       if ((open?.n ?? 0) >= ctx.practice.maxOpenBookingsPerEmail) return 'too_many_open' as const;
+      const recheck = { typeSlug: ctx.type.slug, practiceSlug: params.practiceSlug, clinicianId: input.clinicianId, ...dayAround(start) };
+      if (!(await isStillOpenInTransaction(tx, recheck, start, now))) return 'gone' as const;
 
       await tx.insert(bookings).values({
         id: bookingId,
@@ -133,6 +135,7 @@ export async function bookConsultation(params: {
       });
       return 'created' as const;
     });
+    if (outcome === 'gone') return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE);
     if (outcome === 'too_many_open') {
       return {
         ok: false,
@@ -276,6 +279,15 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
   try {
     const updated = await db.transaction(async (tx) => {
+      const recheck = {
+        typeSlug: booking.consultationType.slug,
+        practiceSlug: booking.practice.slug,
+        clinicianId: booking.clinicianId,
+        excludeBookingId: booking.id,
+        includeInactiveType: true,
+        ...dayAround(start),
+      };
+      if (!(await isStillOpenInTransaction(tx, recheck, start, now))) return 'gone' as const;
       const rows = await tx
         .update(bookings)
         .set({ startsAt: start, endsAt, blocked, rescheduleCount: booking.rescheduleCount + 1, updatedAt: now })
@@ -292,6 +304,7 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
       });
       return true;
     });
+    if (updated === 'gone') return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
     if (!updated) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true };
   } catch (err) {

@@ -13,6 +13,8 @@ import {
   openSlotsOf,
   type AvailabilityContext,
   type SlotPolicy,
+  dayAround,
+  isStillOpenInTransaction,
 } from '../bookings/availability';
 import { changeCutoffOf, clientChangeRefusal } from '../bookings/change-policy';
 import { SLOT_TAKEN_MESSAGE } from '../bookings/commands';
@@ -144,6 +146,15 @@ export async function rescheduleAsStaff(params: {
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
   try {
     const moved = await db.transaction(async (tx) => {
+      const recheck = {
+        typeSlug: booking.typeSlug,
+        practiceSlug: booking.practiceSlug,
+        clinicianId: booking.clinicianId,
+        excludeBookingId: booking.id,
+        includeInactiveType: true,
+        ...dayAround(start),
+      };
+      if (!(await isStillOpenInTransaction(tx, recheck, start, now, policy))) return 'gone' as const;
       const rows = await tx
         .update(bookings)
         .set({ startsAt: start, endsAt, blocked, rescheduleCount: booking.rescheduleCount + 1, updatedAt: now })
@@ -167,6 +178,7 @@ export async function rescheduleAsStaff(params: {
       });
       return true;
     });
+    if (moved === 'gone') return slotTaken(await availabilityFor(db, booking, window.from, window.to), start, now, policy, NOT_OPEN_MESSAGE);
     if (!moved) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString() };
   } catch (err) {
