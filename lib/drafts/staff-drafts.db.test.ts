@@ -5,7 +5,7 @@ import { staffDrafts } from '../../db/schema';
 import { type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { AppError } from '../errors';
 import { draftKey, MAX_DRAFT_BYTES } from './schemas';
-import { discardStaffDraft, getStaffDraft, saveStaffDraft } from './staff-drafts';
+import { discardStaffDraft, findStaffDrafts, getStaffDraft, saveStaffDraft } from './staff-drafts';
 
 const BOOKING = '7d1f6c1e-2f55-4d8e-9d5e-2f4b1c9a0b11';
 const KEY = draftKey('clinical-notes', BOOKING);
@@ -82,5 +82,16 @@ describe('staff drafts', () => {
     await expect(
       handle.db.insert(staffDrafts).values({ userId: clinician().userId, formKey: 'Bad Key', valuesCiphertext: 'x' }),
     ).rejects.toThrow();
+  });
+
+  it('a list page reads its drafts in one go: only the person’s own, only fresh ones, unknown keys ignored', async () => {
+    const first = draftKey('decline-request', '11111111-1111-4111-8111-111111111111');
+    const second = draftKey('decline-request', '22222222-2222-4222-8222-222222222222');
+    const old = draftKey('decline-request', '33333333-3333-4333-8333-333333333333');
+    await saveStaffDraft({ actor: clinician(), formKey: first, values: { message: 'one' }, now: minutes(0) });
+    await saveStaffDraft({ actor: world.actors['other clinician'], formKey: second, values: { message: 'not yours' }, now: minutes(0) });
+    await saveStaffDraft({ actor: clinician(), formKey: old, values: { message: 'stale' }, now: minutes(-13 * 60) });
+    const found = await findStaffDrafts({ actor: clinician(), formKeys: [first, second, old, 'nonsense'], now: minutes(1) });
+    expect([...found.entries()]).toEqual([[first, { values: { message: 'one' }, savedAt: minutes(0).toISOString() }]]);
   });
 });

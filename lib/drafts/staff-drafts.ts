@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { staffDrafts } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
@@ -63,6 +63,29 @@ export async function getStaffDraft(params: {
   }
   const values = draftValuesSchema.safeParse(JSON.parse(decryptText(dataKeyring(), row.ciphertext, associatedData(params.actor.userId, formKey.data))));
   return values.success ? { values: values.data, savedAt: row.savedAt.toISOString() } : null;
+}
+
+/**
+ * The person's drafts of several forms at once (a list page: one query), by form key; only those
+ * worth restoring — fresher than a sign-in can last. Stale ones are left for `getStaffDraft` and
+ * the clean-up to delete.
+ */
+export async function findStaffDrafts(params: { actor: StaffActor; formKeys: readonly string[]; now?: Date }): Promise<Map<string, StaffDraftDto>> {
+  const keys = params.formKeys.filter((key) => draftKeySchema.safeParse(key).success);
+  const found = new Map<string, StaffDraftDto>();
+  if (keys.length === 0) return found;
+  const now = params.now ?? new Date();
+  const db = await getDb();
+  const rows = await db
+    .select({ formKey: staffDrafts.formKey, ciphertext: staffDrafts.valuesCiphertext, savedAt: staffDrafts.savedAt })
+    .from(staffDrafts)
+    .where(and(eq(staffDrafts.userId, params.actor.userId), inArray(staffDrafts.formKey, keys)));
+  for (const row of rows) {
+    if (row.savedAt.getTime() < now.getTime() - DRAFT_LIFETIME_MS) continue;
+    const values = draftValuesSchema.safeParse(JSON.parse(decryptText(dataKeyring(), row.ciphertext, associatedData(params.actor.userId, row.formKey))));
+    if (values.success) found.set(row.formKey, { values: values.data, savedAt: row.savedAt.toISOString() });
+  }
+  return found;
 }
 
 /** Forgets the person's draft of one form (saved for real, or thrown away). */

@@ -5,17 +5,37 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { declineRequestSchema } from '@/lib/staff/schemas';
+import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../_components/session-channel';
+import { draftStateText, useStaffDraftOfValues } from '../../_components/use-staff-draft';
 import { approveRequestAction, declineRequestAction } from '../actions';
 
 type Outcome = { tone: 'success' | 'danger'; text: string } | null;
 
-/** Approve, or decline with a short message to the client; says what happened. */
-export function RequestDecision({ bookingId, who, isPast }: { bookingId: string; who: string; isPast: boolean }) {
+/**
+ * Approve, or decline with a short message to the client; says what happened. A message typed
+ * but not sent is kept as a draft (`draftMessage` brings it back, e.g. after an idle sign-out).
+ */
+export function RequestDecision({
+  bookingId,
+  who,
+  isPast,
+  draftMessage,
+}: {
+  bookingId: string;
+  who: string;
+  isPast: boolean;
+  draftMessage: string | null;
+}) {
   const id = useId();
   const [pending, startTransition] = useTransition();
-  const [declining, setDeclining] = useState(false);
-  const [message, setMessage] = useState('');
+  const [declining, setDeclining] = useState(draftMessage !== null);
+  const [message, setMessage] = useState(draftMessage ?? '');
+  const kept = useStaffDraftOfValues({
+    formKey: draftKey('decline-request', bookingId),
+    values: { message },
+    baseline: { message: draftMessage ?? '' },
+  });
   const [messageError, setMessageError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [done, setDone] = useState(false);
@@ -46,6 +66,7 @@ export function RequestDecision({ bookingId, who, isPast }: { bookingId: string;
       const result = await declineRequestAction(parsed.data);
       noteStaffActivity();
       if (result.ok) {
+        void kept.settle({ message: '' });
         setDone(true);
         setDeclining(false);
         setOutcome({ tone: 'success', text: `Declined: ${who} will see your message.` });
@@ -84,15 +105,31 @@ export function RequestDecision({ bookingId, who, isPast }: { bookingId: string;
             error={messageError}
             onChange={(event) => setMessage(event.target.value)}
             maxLength={1000}
-            autoFocus
+            autoFocus={draftMessage === null}
           />
+          {draftMessage !== null && message === draftMessage ? (
+            <p className="mt-1 text-sm text-ink-muted" data-testid="decline-draft-restored">
+              Your unsent message is back; it has not been sent yet.
+            </p>
+          ) : null}
           <div className="mt-3 flex flex-wrap gap-3">
             <Button type="submit" variant="danger" disabled={pending}>
               {pending ? 'Declining…' : 'Send and decline'}
             </Button>
-            <Button variant="secondary" onClick={() => setDeclining(false)} disabled={pending}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setDeclining(false);
+                setMessage('');
+                void kept.settle({ message: '' });
+              }}
+              disabled={pending}
+            >
               Keep the request
             </Button>
+            <span className="self-center text-sm text-ink-muted" aria-live="polite">
+              {draftStateText(kept.state)}
+            </span>
           </div>
         </form>
       ) : (

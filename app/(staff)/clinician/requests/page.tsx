@@ -1,23 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { draftKey } from '@/lib/drafts/schemas';
+import { findStaffDrafts } from '@/lib/drafts/staff-drafts';
+import { getStaffPractice } from '@/lib/staff/practice';
 import { findPendingRequests } from '@/lib/staff/requests';
-import { findSchedule } from '@/lib/staff/schedule-queries';
 import { requireStaffPage } from '../../_lib/staff-guard';
 import { RequestDecision } from '../_components/request-decision';
 import { MODALITY_NAMES, formatDateTime } from '../_lib/format';
 
 export const metadata: Metadata = { title: 'Requests' };
 
+function draftMessageOf(values: Record<string, unknown> | undefined): string | null {
+  return typeof values?.message === 'string' && values.message.trim() !== '' ? values.message : null;
+}
+
 /** Request-mode bookings waiting for this clinician's answer. Clinicians only. */
 export default async function ClinicianRequestsPage() {
   const { actor } = await requireStaffPage('booking.decide_request');
   const now = new Date();
-  const [requests, schedule] = await Promise.all([
-    findPendingRequests({ actor, now }),
-    // One day's range, only for the practice's zone (the requests carry the client's zone).
-    findSchedule({ actor, from: now, to: new Date(now.getTime() + 60_000) }),
-  ]);
-  const zone = schedule.practice.timeZone;
+  const [requests, practice] = await Promise.all([findPendingRequests({ actor, now }), getStaffPractice({ actor })]);
+  const zone = practice.timeZone;
+  // Decline messages typed but not sent (e.g. before an idle sign-out) come back.
+  const drafts = await findStaffDrafts({ actor, formKeys: requests.map((r) => draftKey('decline-request', r.id)), now });
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -46,7 +50,12 @@ export default async function ClinicianRequestsPage() {
                 <p className="mt-1 text-sm text-ink-muted">
                   Asked {formatDateTime(request.requestedAt, zone)} · ref {request.reference}
                 </p>
-                <RequestDecision bookingId={request.id} who={who} isPast={request.isPast} />
+                <RequestDecision
+                  bookingId={request.id}
+                  who={who}
+                  isPast={request.isPast}
+                  draftMessage={draftMessageOf(drafts.get(draftKey('decline-request', request.id))?.values)}
+                />
               </li>
             );
           })}

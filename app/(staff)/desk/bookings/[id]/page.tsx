@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatLongDate, formatTime, modalityLabel } from '@/components/booking/format';
+import { draftKey } from '@/lib/drafts/schemas';
+import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import type { StaffBookingDetail } from '@/lib/staff/dto';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { STATUS_LABELS } from '../../_components/labels';
@@ -22,6 +24,8 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
   const { actor } = await requireStaffPage('booking.read_contact');
   const { id } = await params;
   const booking = await loadBookingOrNotFound(actor, id);
+  // A cancellation reason typed but not submitted (e.g. before an idle sign-out) comes back.
+  const cancelDraft = booking.allowed.cancel ? await getStaffDraft({ actor, formKey: draftKey('desk-cancel', booking.id) }) : null;
   const tz = booking.practiceTimeZone;
   const start = Date.parse(booking.startsAt);
   const end = Date.parse(booking.endsAt);
@@ -115,6 +119,7 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
         status={booking.status}
         started={started}
         hasPartner={booking.partner !== null}
+        draftReason={typeof cancelDraft?.values.reason === 'string' && cancelDraft.values.reason.trim() ? cancelDraft.values.reason : null}
         allowed={{ cancel: booking.allowed.cancel, setStatus: booking.allowed.setStatus, reissueLink: booking.allowed.reissueLink }}
       />
     </div>

@@ -11,7 +11,9 @@ import type { ActionResult } from '@/lib/action';
 import type { BookingStatus } from '@/lib/staff/dto';
 import { staffCancelSchema, type StaffCancelInput } from '@/lib/staff/schemas';
 import { BookingStatusControl } from '../../../../_components/booking-status-control';
+import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../../../_components/session-channel';
+import { draftStateText, useStaffDraft } from '../../../../_components/use-staff-draft';
 import { cancelBookingAsStaffAction, reissueClientLinkAction } from '../actions';
 
 type Outcome = { tone: 'success' | 'danger'; title: string; body?: string } | null;
@@ -27,12 +29,15 @@ export function BookingActions({
   started,
   hasPartner,
   allowed,
+  draftReason,
 }: {
   bookingId: string;
   status: BookingStatus;
   started: boolean;
   hasPartner: boolean;
   allowed: { cancel: boolean; setStatus: boolean; reissueLink: boolean };
+  /** A reason typed before but not submitted (kept as the person's draft). */
+  draftReason: string | null;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -45,7 +50,9 @@ export function BookingActions({
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const form = useForm<StaffCancelInput>({ resolver: zodResolver(staffCancelSchema), defaultValues: { bookingId, reason: '' } });
+  const restored = { bookingId, reason: draftReason ?? '' };
+  const form = useForm<StaffCancelInput>({ resolver: zodResolver(staffCancelSchema), defaultValues: restored });
+  const kept = useStaffDraft({ formKey: draftKey('desk-cancel', bookingId), watch: form.watch, getValues: form.getValues, baseline: restored });
 
   function finish<T>(result: ActionResult<T>, success: (data: T) => Outcome) {
     noteStaffActivity();
@@ -65,7 +72,10 @@ export function BookingActions({
         return;
       }
       finish(result, () => ({ tone: 'success', title: 'Booking cancelled', body: 'The time is free again. The client’s link now shows the booking as cancelled.' }));
-      if (result.ok) form.reset({ bookingId, reason: '' });
+      if (result.ok) {
+        form.reset({ bookingId, reason: '' });
+        await kept.settle({ bookingId, reason: '' });
+      }
     });
   });
 
@@ -161,9 +171,19 @@ export function BookingActions({
             className="mt-2"
             {...form.register('reason')}
           />
-          <Button type="submit" variant="danger" className="mt-3" disabled={pending}>
-            Cancel booking
-          </Button>
+          {draftReason ? (
+            <p className="mt-1 text-sm text-ink-muted" data-testid="cancel-draft-restored">
+              Your unsaved reason is back; the booking has not been cancelled.
+            </p>
+          ) : null}
+          <div className="mt-3 flex flex-wrap items-center gap-4">
+            <Button type="submit" variant="danger" disabled={pending}>
+              Cancel booking
+            </Button>
+            <span className="text-sm text-ink-muted" aria-live="polite">
+              {draftStateText(kept.state)}
+            </span>
+          </div>
         </form>
       ) : null}
     </section>
