@@ -26,6 +26,7 @@ export const AUDIT_ACTION_GROUPS = [
     label: 'Views of sensitive records',
     actions: {
       'booking.clinical_viewed': 'Opened a consultation record',
+      'booking.contact_viewed': 'Viewed a client’s contact details',
     },
   },
   {

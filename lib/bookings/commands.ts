@@ -135,7 +135,8 @@ export async function bookConsultation(params: {
       });
       return 'created' as const;
     });
-    if (outcome === 'gone') return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE);
+    // Taken (or closed) between our check and the write: the same answer as the constraint's.
+    if (outcome === 'gone') return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE);
     if (outcome === 'too_many_open') {
       return {
         ok: false,
@@ -304,7 +305,7 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
       });
       return true;
     });
-    if (updated === 'gone') return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
+    if (updated === 'gone') return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
     if (!updated) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true };
   } catch (err) {

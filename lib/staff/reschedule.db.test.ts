@@ -108,7 +108,7 @@ describe(`staff reschedule on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => 
     expect((await startOf(other.id)).startsAt).toEqual(new Date('2026-12-07T16:00:00Z'));
   });
 
-  it('the exclusion constraint refuses a booking that lands between the check and the write', async () => {
+  it('a booking that lands between the check and the write wins: the move is refused as taken', async () => {
     const b = await seedBooking(handle.db, world, { startsAt: new Date('2026-12-09T15:00:00Z') });
     const target = new Date('2026-12-09T18:00:00Z');
     const real = (await vi.importActual<typeof import('../bookings/availability')>('../bookings/availability')).loadAvailability;

@@ -178,7 +178,8 @@ export async function rescheduleAsStaff(params: {
       });
       return true;
     });
-    if (moved === 'gone') return slotTaken(await availabilityFor(db, booking, window.from, window.to), start, now, policy, NOT_OPEN_MESSAGE);
+    // Taken (or closed) between our check and the write: the same answer as the constraint's.
+    if (moved === 'gone') return slotTaken(await availabilityFor(db, booking, window.from, window.to), start, now, policy, SLOT_TAKEN_MESSAGE);
     if (!moved) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString() };
   } catch (err) {
