@@ -5,7 +5,7 @@
  * A `BookingSeed` belongs to one practice (the staff fixture makes one per account) and one
  * clinician: the practice's first (a signed-in clinician's own) or a new one. Its consultation
  * types are offered by that clinician; the first booking makes a 50-minute individual video type
- * unless one is named. Each booking gets a primary private link.
+ * unless one is named (or `addType` makes others). Each booking gets a primary private link.
  */
 import crypto from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -95,6 +95,7 @@ export class BookingSeed {
         durationMinutes: 50,
         modality: 'video',
         audience: 'individual',
+        bookingMode: 'instant',
         bufferBeforeMinutes: 0,
         bufferAfterMinutes: 0,
         ...values,
