@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import * as schema from '../db/schema';
-import { SignInPage } from './pages/sign-in';
+import { signInTo } from './pages/sign-in';
 import { expectAccessible } from './support/axe';
+import { BookingSeed } from './support/booking-seed';
 import { expect, test as base, type StaffAccount } from './support/staff-fixture';
 
 /**
@@ -17,61 +16,23 @@ type PastBooking = { id: string; clientName: string; reference: string };
 const test = base.extend<{ clinicianWithPastBooking: { clinician: StaffAccount; booking: PastBooking } }>({
   clinicianWithPastBooking: async ({ staff, staffDb }, use) => {
     const clinician = await staff({ role: 'clinician' });
-    const { db } = staffDb;
-    const [doctor] = await db
-      .select({ id: schema.clinicians.id })
-      .from(schema.clinicians)
-      .where(eq(schema.clinicians.practiceId, clinician.practiceId))
-      .limit(1);
-    const suffix = crypto.randomBytes(4).toString('hex');
-    const [type] = await db
-      .insert(schema.consultationTypes)
-      .values({
-        practiceId: clinician.practiceId,
-        slug: `individual-video-${suffix}`,
-        title: 'Individual consultation',
-        durationMinutes: 50,
-        modality: 'video',
-        audience: 'individual',
-        bookingMode: 'instant',
-      })
-      .returning({ id: schema.consultationTypes.id });
+    const seed = await BookingSeed.create(staffDb, { practiceId: clinician.practiceId });
     // Started two hours ago and confirmed: it can be marked and given an outcome now.
     const startsAt = new Date(Date.now() - 2 * 3_600_000);
     startsAt.setUTCSeconds(0, 0);
-    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
-    const clientName = `Jordan Past ${suffix}`;
-    const [booking] = await db
-      .insert(schema.bookings)
-      .values({
-        practiceId: clinician.practiceId,
-        clinicianId: doctor!.id,
-        consultationTypeId: type!.id,
-        startsAt,
-        endsAt,
-        blocked: { from: startsAt, until: endsAt },
-        status: 'confirmed',
-        clientTimeZone: 'America/New_York',
-        clientName,
-        clientEmail: `jordan.${suffix}@e2e.test`,
-        clientPhone: '+1 555 0100',
-        preferredChannel: 'email',
-        consentedAt: new Date(),
-        idempotencyKey: crypto.randomUUID(),
-      })
-      .returning({ id: schema.bookings.id });
-    const id = booking!.id;
+    const { id, clientName } = await seed.add(startsAt, {
+      clientName: `Jordan Past ${seed.tag}`,
+      clientTimeZone: 'America/New_York',
+      preferredChannel: 'email',
+    });
     await use({ clinician, booking: { id, clientName, reference: id.slice(0, 8).toUpperCase() } });
-    await db.delete(schema.bookings).where(eq(schema.bookings.practiceId, clinician.practiceId));
+    await seed.remove();
   },
 });
 
 test('a clinician opens a consultation, then finds that view in the audit log under their name', async ({ page, clinicianWithPastBooking }) => {
   const { clinician, booking } = clinicianWithPastBooking;
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: `/clinician/bookings/${booking.id}` });
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === `/clinician/bookings/${booking.id}`);
+  await signInTo(page, clinician, `/clinician/bookings/${booking.id}`);
   await expect(page.getByRole('heading', { level: 1, name: booking.clientName })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Audit log' }).click();
@@ -119,10 +80,7 @@ test('the audit log pages back with "Older entries" and forward to the newest, a
       occurredAt: new Date(lastWeek + i * 60_000),
     })),
   );
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: '/clinician/audit' });
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === '/clinician/audit');
+  await signInTo(page, clinician, '/clinician/audit');
   const rows = page.getByTestId('audit-row');
   await expect(rows).toHaveCount(50);
   await expect(rows.first()).toContainText('Signed in');
@@ -149,10 +107,7 @@ test('the audit log pages back with "Older entries" and forward to the newest, a
 
 test('the front desk cannot open the audit log (it reads as not found)', async ({ page, staff }) => {
   const desk = await staff({ role: 'front_desk' });
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(desk);
-  await expect(page).toHaveURL((url) => url.pathname === '/desk');
+  await signInTo(page, desk);
   await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
 
   const response = await page.goto('/clinician/audit');
@@ -166,10 +121,7 @@ test('a clinician marks a past consultation completed and records the outcome; b
   clinicianWithPastBooking,
 }) => {
   const { clinician, booking } = clinicianWithPastBooking;
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: `/clinician/bookings/${booking.id}` });
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === `/clinician/bookings/${booking.id}`);
+  await signInTo(page, clinician, `/clinician/bookings/${booking.id}`);
   await expect(page.getByTestId('booking-status')).toHaveText('Confirmed');
   await expect(page.getByTestId('consultation-outcome')).toHaveText('No outcome recorded');
 

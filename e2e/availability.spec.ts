@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import * as schema from '../db/schema';
-import { blockedRangeOf } from '../lib/bookings/blocked-range';
 import { addDaysToDate, localDateOf, weekdayOfDate, zonedTimeToUtc } from '../lib/scheduling/zoned-time';
-import { SignInPage } from './pages/sign-in';
+import { signInTo } from './pages/sign-in';
 import { expectAccessible } from './support/axe';
+import { BookingSeed, type SeededType, type TypeValues } from './support/booking-seed';
 import { expect, test as base, type StaffAccount } from './support/staff-fixture';
 
 /**
@@ -20,76 +20,29 @@ const PRACTICE_ZONE = 'America/New_York';
 type Workspace = {
   account: StaffAccount;
   clinicianId: string;
-  /** A 50-minute video consultation type in the practice, offered by the clinician. */
-  addType: (values?: Partial<typeof schema.consultationTypes.$inferInsert>) => Promise<{ id: string; title: string }>;
-  addRule: (rule: { weekday: number; start: string; end: string; modalities: Array<'in_person' | 'video' | 'phone'> }) => Promise<void>;
+  /** A 50-minute video consultation type in the practice ($200, 24 hours' notice, 60 days ahead), offered by the clinician. */
+  addType: (values?: TypeValues) => Promise<SeededType>;
+  addRule: BookingSeed['addRule'];
+  /** A confirmed booking at `time` on `date` in the practice's zone (the client there too). */
   addBooking: (typeId: string, date: string, time: string, clientName: string) => Promise<string>;
 };
 
 const test = base.extend<{ workspace: Workspace }>({
   workspace: async ({ staff, staffDb }, use) => {
     const account = await staff({ role: 'clinician' });
-    const { db } = staffDb;
-    const [clinician] = await db
-      .select({ id: schema.clinicians.id })
-      .from(schema.clinicians)
-      .where(eq(schema.clinicians.practiceId, account.practiceId))
-      .limit(1);
-    const clinicianId = clinician!.id;
-    const workspace: Workspace = {
+    // The signed-in clinician's own; no type until a test adds one.
+    const seed = await BookingSeed.create(staffDb, { practiceId: account.practiceId });
+    await use({
       account,
-      clinicianId,
-      async addType(values = {}) {
-        const tag = crypto.randomBytes(3).toString('hex');
-        const [type] = await db
-          .insert(schema.consultationTypes)
-          .values({
-            practiceId: account.practiceId,
-            slug: `individual-${tag}`,
-            title: 'Individual consultation',
-            durationMinutes: 50,
-            modality: 'video',
-            audience: 'individual',
-            feeCents: 20_000,
-            minNoticeMinutes: 1440,
-            horizonDays: 60,
-            ...values,
-          })
-          .returning({ id: schema.consultationTypes.id, title: schema.consultationTypes.title });
-        await db.insert(schema.clinicianConsultationTypes).values({ clinicianId, consultationTypeId: type!.id });
-        return type!;
-      },
-      async addRule(rule) {
-        await db.insert(schema.availabilityRules).values({ clinicianId, weekday: rule.weekday, startTime: rule.start, endTime: rule.end, modalities: rule.modalities });
-      },
+      clinicianId: seed.clinicianId,
+      addType: (values = {}) => seed.addType({ feeCents: 20_000, minNoticeMinutes: 1440, horizonDays: 60, ...values }),
+      addRule: (rule) => seed.addRule(rule),
       async addBooking(typeId, date, time, clientName) {
         const startsAt = new Date(zonedTimeToUtc(date, time, PRACTICE_ZONE));
-        const { endsAt, blocked } = blockedRangeOf({ durationMinutes: 50, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 }, startsAt);
-        const [booking] = await db
-          .insert(schema.bookings)
-          .values({
-            practiceId: account.practiceId,
-            clinicianId,
-            consultationTypeId: typeId,
-            startsAt,
-            endsAt,
-            blocked,
-            status: 'confirmed',
-            clientTimeZone: PRACTICE_ZONE,
-            clientName,
-            clientEmail: `client.${crypto.randomBytes(4).toString('hex')}@e2e.test`,
-            clientPhone: '+1 555 0100',
-            preferredChannel: 'email',
-            consentedAt: new Date(),
-            idempotencyKey: crypto.randomUUID(),
-          })
-          .returning({ id: schema.bookings.id });
-        return booking!.id;
+        return (await seed.add(startsAt, { typeId, clientName, clientTimeZone: PRACTICE_ZONE, preferredChannel: 'email' })).id;
       },
-    };
-    await use(workspace);
-    // Bookings hold the practice (no cascade): they go before the fixture removes it.
-    await db.delete(schema.bookings).where(eq(schema.bookings.practiceId, account.practiceId));
+    });
+    await seed.remove();
   },
 });
 
@@ -103,13 +56,6 @@ function shownDate(date: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }).format(
     new Date(`${date}T12:00:00Z`),
   );
-}
-
-async function signInTo(page: Page, account: StaffAccount, path: string) {
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: path });
-  await signIn.signIn(account);
-  await expect(page).toHaveURL((url) => url.pathname === path);
 }
 
 const row = (page: Page, n: number) => page.getByRole('group', { name: `Hours row ${n}`, exact: true });
@@ -301,10 +247,7 @@ test('a consultation type setting round-trips, and impossible values get a clear
 
 test('the front desk gets "not found" on the availability and consultation type pages', async ({ page, staff }) => {
   const desk = await staff({ role: 'front_desk' });
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(desk);
-  await expect(page).toHaveURL((url) => url.pathname === '/desk');
+  await signInTo(page, desk);
   await expect(page.getByRole('link', { name: 'Availability' })).toHaveCount(0);
   for (const path of ['/clinician/availability', '/clinician/settings']) {
     const response = await page.goto(path);

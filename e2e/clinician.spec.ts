@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import * as schema from '../db/schema';
-import { SignInPage } from './pages/sign-in';
+import { signInTo } from './pages/sign-in';
+import { BookingSeed } from './support/booking-seed';
 import { expect, test as base, type StaffAccount } from './support/staff-fixture';
 
 /**
@@ -15,61 +14,26 @@ type RequestedBooking = { id: string; clientName: string };
 const test = base.extend<{ clinicianWithRequest: { clinician: StaffAccount; booking: RequestedBooking } }>({
   clinicianWithRequest: async ({ staff, staffDb }, use) => {
     const clinician = await staff({ role: 'clinician' });
-    const { db } = staffDb;
-    const [doctor] = await db
-      .select({ id: schema.clinicians.id })
-      .from(schema.clinicians)
-      .where(eq(schema.clinicians.practiceId, clinician.practiceId))
-      .limit(1);
-    const suffix = crypto.randomBytes(4).toString('hex');
-    const [type] = await db
-      .insert(schema.consultationTypes)
-      .values({
-        practiceId: clinician.practiceId,
-        slug: `first-consultation-${suffix}`,
-        title: 'First consultation',
-        durationMinutes: 50,
-        modality: 'video',
-        audience: 'individual',
-        bookingMode: 'request',
-      })
-      .returning({ id: schema.consultationTypes.id });
+    // The clinician's own, for a by-request type.
+    const seed = await BookingSeed.create(staffDb, { practiceId: clinician.practiceId, type: { title: 'First consultation', bookingMode: 'request' } });
     // Three days ahead at 15:00 UTC (10:00 or 11:00 in New York): inside the week, in the future.
     const startsAt = new Date();
     startsAt.setUTCDate(startsAt.getUTCDate() + 3);
     startsAt.setUTCHours(15, 0, 0, 0);
-    const endsAt = new Date(startsAt.getTime() + 50 * 60_000);
-    const clientName = `Alex Requester ${suffix}`;
-    const [booking] = await db
-      .insert(schema.bookings)
-      .values({
-        practiceId: clinician.practiceId,
-        clinicianId: doctor!.id,
-        consultationTypeId: type!.id,
-        startsAt,
-        endsAt,
-        blocked: { from: startsAt, until: endsAt },
-        status: 'requested',
-        clientTimeZone: 'America/New_York',
-        clientName,
-        clientEmail: `alex.${suffix}@e2e.test`,
-        clientPhone: '+1 555 0100',
-        preferredChannel: 'email',
-        consentedAt: new Date(),
-        idempotencyKey: crypto.randomUUID(),
-      })
-      .returning({ id: schema.bookings.id });
-    await use({ clinician, booking: { id: booking!.id, clientName } });
-    await db.delete(schema.bookings).where(eq(schema.bookings.practiceId, clinician.practiceId));
+    const booking = await seed.add(startsAt, {
+      status: 'requested',
+      clientName: `Alex Requester ${seed.tag}`,
+      clientTimeZone: 'America/New_York',
+      preferredChannel: 'email',
+    });
+    await use({ clinician, booking });
+    await seed.remove();
   },
 });
 
 test('a clinician approves a request, then writes a private note that survives a reload', async ({ page, clinicianWithRequest }) => {
   const { clinician, booking } = clinicianWithRequest;
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === '/clinician');
+  await signInTo(page, clinician);
   await expect(page.getByRole('heading', { level: 1, name: 'Today & week' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Today, / })).toBeVisible();
 
@@ -104,10 +68,7 @@ test('a clinician approves a request, then writes a private note that survives a
 
 test('a clinician declines a request with a message; an empty message is refused first', async ({ page, clinicianWithRequest }) => {
   const { clinician, booking } = clinicianWithRequest;
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: '/clinician/requests' });
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === '/clinician/requests');
+  await signInTo(page, clinician, '/clinician/requests');
 
   const request = page.getByRole('listitem', { name: `Request from ${booking.clientName}` });
   await request.getByRole('button', { name: 'Decline…' }).click();
@@ -127,10 +88,7 @@ test('a clinician declines a request with a message; an empty message is refused
 
 test('the front desk cannot open a consultation page (it reads as not found)', async ({ page, staff, clinicianWithRequest }) => {
   const desk = await staff({ role: 'front_desk' });
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(desk);
-  await expect(page).toHaveURL((url) => url.pathname === '/desk');
+  await signInTo(page, desk);
   const response = await page.goto(`/clinician/bookings/${clinicianWithRequest.booking.id}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: "We couldn't find that page" })).toBeVisible();

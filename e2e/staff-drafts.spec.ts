@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { staffDrafts } from '../db/schema';
-import { SignInPage } from './pages/sign-in';
+import { signInTo } from './pages/sign-in';
 import { removeBookings, seedBookings, type SeededBooking } from './support/booking-seed';
 import { expect, test, type StaffAccount, type StaffDb } from './support/staff-fixture';
 
@@ -18,10 +18,7 @@ const HOUR = 3_600_000;
 async function openPastConsultation(page: Page, clinician: StaffAccount, staffDb: StaffDb) {
   seeded = await seedBookings(staffDb, { practiceId: clinician.practiceId, starts: [new Date(Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR)] });
   const path = `/clinician/bookings/${seeded[0]!.id}`;
-  const signIn = new SignInPage(page);
-  await signIn.goto({ callbackUrl: path });
-  await signIn.signIn(clinician);
-  await expect(page).toHaveURL((url) => url.pathname === path);
+  const signIn = await signInTo(page, clinician, path);
   return { clinician, path, signIn };
 }
 

@@ -44,3 +44,21 @@ export class SignInPage {
     }
   }
 }
+
+type SigningIn = Parameters<SignInPage['signIn']>[0] & { role: 'clinician' | 'front_desk' };
+
+/** Where sign-in lands without a callback: the role's workspace. */
+const HOME = { clinician: '/clinician', front_desk: '/desk' } as const;
+
+/**
+ * Signs `account` in from /sign-in — straight to `path` when given (as its callback), else to the
+ * role's workspace — and waits until the page is there. Returns the sign-in page for later steps.
+ */
+export async function signInTo(page: Page, account: SigningIn, path?: string): Promise<SignInPage> {
+  const signIn = new SignInPage(page);
+  await signIn.goto(path ? { callbackUrl: path } : {});
+  await signIn.signIn(account);
+  const landing = path ?? HOME[account.role];
+  await expect(page).toHaveURL((url) => url.pathname === landing);
+  return signIn;
+}
