@@ -1,4 +1,5 @@
 import 'server-only';
+import type { z } from 'zod';
 import { and, asc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '../../db/client';
 import { availabilityOverrides, availabilityRules, bookings, clinicians, consultationTypes, practices } from '../../db/schema';
@@ -6,7 +7,7 @@ import { fieldErrorsFrom } from '../action';
 import { recordAudit } from '../audit/record';
 import { can, canForClinician, type StaffActor } from '../auth/actor';
 import { ACTIVE_STATUSES } from '../bookings/availability';
-import type { DateOverride } from '../scheduling/types';
+import type { DateOverride, Modality } from '../scheduling/types';
 import { addDaysToDate, localDateOf, utcToZoned, zonedTimeToUtc } from '../scheduling/zoned-time';
 import { isUuid, notFound } from '../errors';
 import { isCovered, newlyUncovered, type Hours } from './coverage';
@@ -248,17 +249,25 @@ export async function replaceWeeklyHours(params: {
 // Time off and extra hours
 // ---------------------------------------------------------------------------
 
-/** Time off on one date (whole day, or a range), for every way to meet. */
-export async function addTimeOff(params: {
-  actor: StaffActor;
-  clinicianId: string;
-  input: TimeOffFormValues;
-  now?: Date;
-  confirmOrphans?: OrphanConfirmation;
-}): Promise<AddOverrideResult> {
+type LockedClinician = NonNullable<Awaited<ReturnType<typeof lockClinician>>>;
+type OverrideInput = { date: string; start: string | null; end: string | null; modalities?: Modality[]; label?: string | null };
+/** What an override's own check decided: refuse, or go ahead (with what the audit row should add). */
+type OverrideCheck = InvalidResult | OrphansResult | { orphansConfirmed: number; detail: Record<string, unknown> };
+
+/**
+ * Adding time off or extra hours, the shared part: authorize (own calendar only), parse, lock
+ * the clinician (so bookings and other hours changes wait), check the date, run the kind's own
+ * check, then insert the entry and audit it — one transaction.
+ */
+async function addOverride<I extends OverrideInput>(
+  params: { actor: StaffActor; clinicianId: string; input: unknown; now?: Date },
+  schema: z.ZodType<I>,
+  kind: 'time_off' | 'extra_hours',
+  check: (tx: Transaction, clinician: LockedClinician, input: I, now: Date) => Promise<OverrideCheck>,
+): Promise<AddOverrideResult> {
   const { actor, clinicianId } = params;
   if (!isUuid(clinicianId) || !canForClinician(actor, 'availability.edit', clinicianId)) throw notFound();
-  const parsed = timeOffSchema.safeParse(params.input);
+  const parsed = schema.safeParse(params.input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error.issues));
   const input = parsed.data;
   const now = params.now ?? new Date();
@@ -269,29 +278,43 @@ export async function addTimeOff(params: {
     if (!clinician) throw notFound();
     const dateError = dateRangeError(input.date, clinician.timeZone, now);
     if (dateError) return invalid(dateError);
-
-    const loaded = await loadHours(tx, [clinicianId], addDaysToDate(input.date, -1));
-    const before = hoursOf(loaded, clinicianId);
-    const timeOff: DateOverride = { date: input.date, kind: 'time_off', start: input.start, end: input.end, modalities: [] };
-    const after: Hours = { rules: before.rules, overrides: [...before.overrides, timeOff] };
-    const nearby = await loadBookingFacts(tx, bookingsAroundDate(clinicianId, input.date, clinician.timeZone, now));
-    const orphans = newlyUncovered(clinician.timeZone, before, after, nearby.map(probeOf)).map((p) => p.booking);
-    if (!isConfirmed(orphans, params.confirmOrphans)) return orphansRefusal(orphans, clinician.timeZone, 'this time off');
+    const checked = await check(tx, clinician, input, now);
+    if ('ok' in checked) return checked;
 
     const [row] = await tx
       .insert(availabilityOverrides)
-      .values({ clinicianId, date: input.date, kind: 'time_off', startTime: input.start, endTime: input.end, modalities: [], label: input.label ?? '' })
+      .values({ clinicianId, date: input.date, kind, startTime: input.start, endTime: input.end, modalities: input.modalities ?? [], label: input.label ?? '' })
       .returning();
     if (!row) throw new Error('Override insert returned nothing.');
     await recordAudit(tx, {
       actor: auditActor(actor),
-      action: 'availability.time_off_added',
+      action: kind === 'time_off' ? 'availability.time_off_added' : 'availability.extra_hours_added',
       subjectType: 'clinician',
       subjectId: clinicianId,
-      detail: { overrideId: row.id, wholeDay: input.start === null, orphansConfirmed: orphans.length },
+      detail: { overrideId: row.id, ...checked.detail },
       at: now,
     });
-    return { ok: true, override: toOverrideDto(row), orphansConfirmed: orphans.length };
+    return { ok: true, override: toOverrideDto(row), orphansConfirmed: checked.orphansConfirmed };
+  });
+}
+
+/** Time off on one date (whole day, or a range), for every way to meet. */
+export async function addTimeOff(params: {
+  actor: StaffActor;
+  clinicianId: string;
+  input: TimeOffFormValues;
+  now?: Date;
+  confirmOrphans?: OrphanConfirmation;
+}): Promise<AddOverrideResult> {
+  return addOverride(params, timeOffSchema, 'time_off', async (tx, clinician, input, now) => {
+    const loaded = await loadHours(tx, [clinician.id], addDaysToDate(input.date, -1));
+    const before = hoursOf(loaded, clinician.id);
+    const timeOff: DateOverride = { date: input.date, kind: 'time_off', start: input.start, end: input.end, modalities: [] };
+    const after: Hours = { rules: before.rules, overrides: [...before.overrides, timeOff] };
+    const nearby = await loadBookingFacts(tx, bookingsAroundDate(clinician.id, input.date, clinician.timeZone, now));
+    const orphans = newlyUncovered(clinician.timeZone, before, after, nearby.map(probeOf)).map((p) => p.booking);
+    if (!isConfirmed(orphans, params.confirmOrphans)) return orphansRefusal(orphans, clinician.timeZone, 'this time off');
+    return { orphansConfirmed: orphans.length, detail: { wholeDay: input.start === null, orphansConfirmed: orphans.length } };
   });
 }
 
@@ -306,21 +329,8 @@ export async function addExtraHours(params: {
   input: ExtraHoursFormValues;
   now?: Date;
 }): Promise<AddOverrideResult> {
-  const { actor, clinicianId } = params;
-  if (!isUuid(clinicianId) || !canForClinician(actor, 'availability.edit', clinicianId)) throw notFound();
-  const parsed = extraHoursSchema.safeParse(params.input);
-  if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error.issues));
-  const input = parsed.data;
-  const now = params.now ?? new Date();
-
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<AddOverrideResult> => {
-    const clinician = await lockClinician(tx, actor.practiceId, clinicianId);
-    if (!clinician) throw notFound();
-    const dateError = dateRangeError(input.date, clinician.timeZone, now);
-    if (dateError) return invalid(dateError);
-
-    const sameDate = (await loadHours(tx, [clinicianId], input.date)).overrides.filter((o) => o.date === input.date).map(toOverrideDto);
+  return addOverride(params, extraHoursSchema, 'extra_hours', async (tx, clinician, input) => {
+    const sameDate = (await loadHours(tx, [clinician.id], input.date)).overrides.filter((o) => o.date === input.date).map(toOverrideDto);
     const start = minuteOfDay(input.start);
     const end = minuteOfDay(input.end);
     const blockingTimeOff = sameDate.find(
@@ -339,21 +349,7 @@ export async function addExtraHours(params: {
         start: `Overlaps your extra hours ${other.start}–${other.end} on this date for ${modalityList(clash.shared)}. Change those instead, or choose other times.`,
       });
     }
-
-    const [row] = await tx
-      .insert(availabilityOverrides)
-      .values({ clinicianId, date: input.date, kind: 'extra_hours', startTime: input.start, endTime: input.end, modalities: input.modalities, label: input.label ?? '' })
-      .returning();
-    if (!row) throw new Error('Override insert returned nothing.');
-    await recordAudit(tx, {
-      actor: auditActor(actor),
-      action: 'availability.extra_hours_added',
-      subjectType: 'clinician',
-      subjectId: clinicianId,
-      detail: { overrideId: row.id },
-      at: now,
-    });
-    return { ok: true, override: toOverrideDto(row), orphansConfirmed: 0 };
+    return { orphansConfirmed: 0, detail: {} };
   });
 }
 
