@@ -1,9 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { bookings, consultationTypes, practices } from '../../db/schema';
 import { can, canForClinician, type Permission, type StaffActor } from '../auth/actor';
 import { fieldErrorsFrom } from '../action';
+import { recordAudit } from '../audit/record';
+import { ACTIVE_STATUSES } from '../bookings/availability';
 import { isUuid, notFound } from '../errors';
 import type { StaffRefusal } from './dto';
 
@@ -52,6 +54,31 @@ export async function loadBookingForStaff(
 }
 
 export type StaffBookingRow = Awaited<ReturnType<typeof loadBookingForStaff>>;
+
+/**
+ * Cancels a requested/confirmed booking on behalf of the practice, inside the caller's
+ * transaction (row already locked by loadBookingForStaff): status, who, the reason, and the
+ * audit row (`action`; the reason itself is not audited). A staff cancel and a declined request
+ * are this same change.
+ */
+export async function cancelByPractice(
+  tx: Executor,
+  params: { actor: StaffActor; booking: StaffBookingRow; reason: string; action: 'booking.cancelled' | 'booking.request_declined'; now: Date },
+): Promise<void> {
+  const { actor, booking, now } = params;
+  await tx
+    .update(bookings)
+    .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'staff', cancelReason: params.reason, updatedAt: now })
+    .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...ACTIVE_STATUSES])));
+  await recordAudit(tx, {
+    actor: auditActorOf(actor),
+    action: params.action,
+    subjectType: 'booking',
+    subjectId: booking.id,
+    detail: params.action === 'booking.cancelled' ? { by: 'staff', from: booking.status } : undefined,
+    at: now,
+  });
+}
 
 /** A failed safeParse as a refusal with one message per field. */
 export function invalidInput(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): StaffRefusal {

@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { bookings, clinicians, consultationTypes } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
-import { assertStaffCan, auditActorOf, invalidInput, loadBookingForStaff, notFound } from './access';
+import { assertStaffCan, auditActorOf, cancelByPractice, invalidInput, loadBookingForStaff, notFound } from './access';
 import type { PendingRequest, StaffCommandResult } from './dto';
 import { summaryColumns, toBookingSummary } from './mappers';
 import { declineRequestSchema } from './schemas';
@@ -82,17 +82,7 @@ export async function declineRequest(params: {
     const parsed = declineRequestSchema.safeParse({ bookingId, message: params.message });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     if (booking.status !== 'requested') return { ok: false, reason: 'already_decided', message: ALREADY_DECIDED };
-    await tx
-      .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'staff', cancelReason: parsed.data.message, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'requested')));
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      action: 'booking.request_declined',
-      subjectType: 'booking',
-      subjectId: booking.id,
-      at: now,
-    });
+    await cancelByPractice(tx, { actor, booking, reason: parsed.data.message, action: 'booking.request_declined', now });
     return { ok: true, status: 'cancelled' };
   });
 }

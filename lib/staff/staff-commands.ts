@@ -6,7 +6,7 @@ import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
 import { ACTIVE_STATUSES } from '../bookings/availability';
 import { hashLinkToken, newLinkToken } from '../bookings/link-tokens';
-import { auditActorOf, invalidInput, loadBookingForStaff } from './access';
+import { auditActorOf, cancelByPractice, invalidInput, loadBookingForStaff } from './access';
 import type { LinkHolder, ReissuedLink, StaffCommandResult } from './dto';
 import { bookingStatusSchema, reissueLinkSchema, staffCancelSchema, type FinalStatus } from './schemas';
 
@@ -31,18 +31,7 @@ export async function cancelAsStaff(params: {
     if (booking.status !== 'requested' && booking.status !== 'confirmed') {
       return { ok: false, reason: 'closed', message: 'This consultation is already cancelled or over.' };
     }
-    await tx
-      .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'staff', cancelReason: parsed.data.reason, updatedAt: now })
-      .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...ACTIVE_STATUSES])));
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      action: 'booking.cancelled',
-      subjectType: 'booking',
-      subjectId: booking.id,
-      detail: { by: 'staff', from: booking.status },
-      at: now,
-    });
+    await cancelByPractice(tx, { actor, booking, reason: parsed.data.reason, action: 'booking.cancelled', now });
     return { ok: true, status: 'cancelled' };
   });
 }
