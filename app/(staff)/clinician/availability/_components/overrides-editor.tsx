@@ -106,11 +106,10 @@ function OverrideRow({
         <div className="mt-3">
           <OrphansQuestion
             title="Some bookings were made in these extra hours"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={pending}
-            onConfirm={() => remove(orphans.bookings.map((b) => b.bookingId))}
+            onConfirm={remove}
             onCancel={() => setOrphans(null)}
             cancelLabel="Keep these hours"
           />

@@ -77,11 +77,10 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
         {orphans ? (
           <OrphansQuestion
             title="Some bookings fall in this time off"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={isSubmitting}
-            onConfirm={() => void save(orphans.bookings.map((b) => b.bookingId))()}
+            onConfirm={(ids) => void save(ids)()}
             onCancel={() => setOrphans(null)}
           />
         ) : null}

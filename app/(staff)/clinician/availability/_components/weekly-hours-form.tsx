@@ -226,11 +226,10 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         {orphans ? (
           <OrphansQuestion
             title="Some bookings fall outside the new hours"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={isSubmitting}
-            onConfirm={() => void save(orphans.bookings.map((b) => b.bookingId))()}
+            onConfirm={(ids) => void save(ids)()}
             onCancel={() => setOrphans(null)}
           />
         ) : null}
