@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import type { SlotOption } from '@/lib/bookings/dto';
+import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from './format';
 import { SlotPicker, type SlotChoice, type SlotPickerProps } from './slot-picker';
@@ -88,14 +89,7 @@ export function ReschedulePicker({ onConfirm, text, keep, describeChoice = defau
         </p>
 
         {failure ? (
-          <div
-            ref={failureRef}
-            tabIndex={-1}
-            role="alert"
-            aria-label="Reschedule problem"
-            data-testid="reschedule-error"
-            className="mt-4 rounded-xl border border-danger/30 bg-danger-soft px-4 py-3"
-          >
+          <AlertBox ref={failureRef} label="Reschedule problem" testId="reschedule-error" className="mt-4">
             <p className="font-medium text-danger">{failure.code === 'slot_taken' ? text.slotTaken : failure.formError}</p>
             {failure.code === 'slot_taken' && choice && failure.alternatives?.length ? (
               <ul className="mt-3 grid gap-2 sm:grid-cols-2" aria-label="Nearest free times">
@@ -111,7 +105,7 @@ export function ReschedulePicker({ onConfirm, text, keep, describeChoice = defau
                 })}
               </ul>
             ) : null}
-          </div>
+          </AlertBox>
         ) : null}
 
         {outcome}

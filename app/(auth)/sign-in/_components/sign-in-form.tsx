@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn, type SignInResponse } from 'next-auth/react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
+import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { TextField } from '@/components/ui/field';
@@ -142,16 +143,9 @@ export function SignInForm({ callbackUrl, initialError, className }: { callbackU
   return (
     <form onSubmit={onSubmit} noValidate className={cx('space-y-6', className)}>
       {formError ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          aria-label="Sign-in problem"
-          data-testid="sign-in-error"
-          className="rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-danger"
-        >
+        <AlertBox ref={errorRef} label="Sign-in problem" testId="sign-in-error">
           {formError}
-        </div>
+        </AlertBox>
       ) : null}
 
       {step === 'credentials' ? (

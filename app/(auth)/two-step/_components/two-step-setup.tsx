@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { TextField } from '@/components/ui/field';
@@ -150,21 +151,14 @@ export function TwoStepSetup({ qrSvg, secret, callbackUrl, className }: { qrSvg:
         <h2 className="font-serif text-xl font-semibold text-ink">2. Enter the code it shows</h2>
         <form onSubmit={onSubmit} noValidate className="mt-4 max-w-sm space-y-6">
           {formError ? (
-            <div
-              ref={errorRef}
-              tabIndex={-1}
-              role="alert"
-              aria-label="Set-up problem"
-              data-testid="two-step-error"
-              className="rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-danger"
-            >
+            <AlertBox ref={errorRef} label="Set-up problem" testId="two-step-error">
               {formError.message}{' '}
               {formError.signIn ? (
                 <a href="/sign-in" className="font-medium underline underline-offset-4">
                   Sign in again
                 </a>
               ) : null}
-            </div>
+            </AlertBox>
           ) : null}
           <TextField
             id="code"

@@ -4,6 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ActionOutcome } from '@/components/ui/action-outcome';
+import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { FieldError, TextAreaField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -95,14 +97,7 @@ export function ClinicalNotesForm({
       }
       return;
     }
-    let first: (typeof FIELDS)[number] | null = null;
-    for (const field of FIELDS) {
-      const message = result.fieldErrors?.[field];
-      if (message) {
-        setError(field, { message });
-        first ??= field;
-      }
-    }
+    let first = applyFieldErrors(result, setError, FIELDS);
     if (result.code === 'too_early') {
       setError('outcome', { message: result.formError ?? 'The outcome can be recorded once the consultation has taken place.' });
       first ??= 'outcome';
@@ -160,17 +155,10 @@ export function ClinicalNotesForm({
         <FieldError id="consultation-outcome-error" message={outcomeError} />
       </div>
 
-      <div aria-live="polite">
-        {formError ? (
-          <Notice tone="danger" role="alert" title="Notes not saved">
-            {formError}
-          </Notice>
-        ) : savedAt && !isDirty ? (
-          <Notice tone="success" role="status" title="Notes saved">
-            Saved.
-          </Notice>
-        ) : null}
-      </div>
+      <ActionOutcome
+        outcome={formError ? { tone: 'danger', text: formError } : savedAt && !isDirty ? { tone: 'success', text: 'Saved.' } : null}
+        title={{ success: 'Notes saved', failure: 'Notes not saved' }}
+      />
 
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={isSubmitting}>

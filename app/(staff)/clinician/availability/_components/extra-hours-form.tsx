@@ -4,21 +4,23 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
+import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { FieldError, TextField } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
 import { MAX_LABEL_LENGTH, MODALITY_LABELS, extraHoursSchema, type ExtraHoursFormValues, type ExtraHoursInput } from '@/lib/availability/schemas';
 import { MODALITIES } from '@/lib/scheduling/types';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { addExtraHoursAction } from '../actions';
 import { describeOverride } from './override-labels';
+import { TimeField } from './time-field';
 
 const FIELDS = ['date', 'start', 'end', 'modalities', 'label'] as const;
 const EMPTY: ExtraHoursFormValues = { date: '', start: '', end: '', modalities: [], label: '' };
 
 /** Hours on one date on top of the weekly hours (a Saturday morning, an evening). Adding hours never orphans a booking. */
 export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string; today: string; onAdded: (o: AvailabilityOverrideDto) => void }) {
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -38,14 +40,7 @@ export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string;
       setOutcome({ tone: 'success', text: `Added: ${describeOverride(result.data.override)}.` });
       return;
     }
-    let first: (typeof FIELDS)[number] | null = null;
-    for (const field of FIELDS) {
-      const message = result.fieldErrors?.[field];
-      if (message) {
-        setError(field, { message });
-        first ??= field;
-      }
-    }
+    const first = applyFieldErrors(result, setError, FIELDS);
     if (first) setFocus(first);
     else setOutcome({ tone: 'danger', text: result.formError ?? 'The extra hours could not be added. Please try again.' });
   });
@@ -56,8 +51,8 @@ export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string;
       <h3 className="font-serif text-lg font-semibold text-ink">Add extra hours</h3>
       <TextField id="extra-date" type="date" label="Date" min={today} error={errors.date?.message} {...register('date')} />
       <div className="grid grid-cols-2 gap-4">
-        <TextField id="extra-start" label="From" inputMode="numeric" autoComplete="off" placeholder="10:00" maxLength={5} error={errors.start?.message} {...register('start')} />
-        <TextField id="extra-end" label="Until" inputMode="numeric" autoComplete="off" placeholder="13:00" maxLength={5} error={errors.end?.message} {...register('end')} />
+        <TimeField id="extra-start" label="From" placeholder="10:00" error={errors.start?.message} {...register('start')} />
+        <TimeField id="extra-end" label="Until" placeholder="13:00" error={errors.end?.message} {...register('end')} />
       </div>
       <p className="-mt-2 text-sm text-ink-muted">Times in {timeZone}.</p>
       <fieldset aria-describedby={modalitiesError ? 'extra-modalities-error' : undefined}>
@@ -73,13 +68,7 @@ export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string;
         <FieldError id="extra-modalities-error" message={modalitiesError} />
       </fieldset>
       <TextField id="extra-label" label="Note for yourself" optional maxLength={MAX_LABEL_LENGTH} error={errors.label?.message} {...register('label')} />
-      <div aria-live="polite">
-        {outcome ? (
-          <Notice tone={outcome.tone} role={outcome.tone === 'success' ? 'status' : 'alert'} title={outcome.tone === 'success' ? 'Extra hours added' : 'Extra hours not added'}>
-            {outcome.text}
-          </Notice>
-        ) : null}
-      </div>
+      <ActionOutcome outcome={outcome} title={{ success: 'Extra hours added', failure: 'Extra hours not added' }} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? 'Adding…' : 'Add extra hours'}
       </Button>

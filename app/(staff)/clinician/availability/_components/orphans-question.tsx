@@ -2,18 +2,18 @@
 
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import type { AffectedBooking } from '@/lib/availability/dto';
 import { AffectedBookingsList } from '../../_components/affected-bookings';
+import type { Orphans } from '../actions';
 
 /**
- * "Nothing was saved: these bookings would fall outside …" and the choice. Saving anyway sends
- * back exactly the bookings listed here; one booked meanwhile makes the server ask again.
+ * "Nothing was saved: these bookings would fall outside …" and the choice. Saving anyway hands
+ * `onConfirm` exactly the ids of the bookings listed here, to send back; one booked meanwhile
+ * makes the server ask again.
  * Takes focus when it appears, so the question is where the person is.
  */
 export function OrphansQuestion({
   title,
-  message,
-  bookings,
+  orphans: { message, bookings },
   timeZone,
   pending,
   onConfirm,
@@ -21,11 +21,10 @@ export function OrphansQuestion({
   cancelLabel = 'Keep editing',
 }: {
   title: string;
-  message: string;
-  bookings: AffectedBooking[];
+  orphans: Orphans;
   timeZone: string;
   pending: boolean;
-  onConfirm: () => void;
+  onConfirm: (bookingIds: string[]) => void;
   onCancel: () => void;
   cancelLabel?: string;
 }) {
@@ -46,7 +45,7 @@ export function OrphansQuestion({
       <p className="mt-1 text-sm text-ink-muted">Times in the practice&apos;s time zone ({timeZone}).</p>
       <AffectedBookingsList bookings={bookings} label={title} />
       <div className="mt-3 flex flex-wrap gap-3">
-        <Button onClick={onConfirm} disabled={pending}>
+        <Button onClick={() => onConfirm(bookings.map((b) => b.bookingId))} disabled={pending}>
           {pending ? 'Saving…' : 'Save anyway — these bookings stay, contact the clients'}
         </Button>
         <Button variant="secondary" onClick={onCancel} disabled={pending}>

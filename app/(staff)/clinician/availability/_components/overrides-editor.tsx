@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
 import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { removeOverrideAction, type Orphans } from '../actions';
@@ -17,7 +17,7 @@ const byDate = (a: AvailabilityOverrideDto, b: AvailabilityOverrideDto) =>
 /** Upcoming time off and extra hours, each removable, and the two forms that add them. */
 export function OverridesEditor({ initial, timeZone, today }: { initial: AvailabilityOverrideDto[]; timeZone: string; today: string }) {
   const [overrides, setOverrides] = useState(() => [...initial].sort(byDate));
-  const [announcement, setAnnouncement] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [announcement, setAnnouncement] = useState<Outcome | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const added = (o: AvailabilityOverrideDto) => {
@@ -37,13 +37,7 @@ export function OverridesEditor({ initial, timeZone, today }: { initial: Availab
         <h3 ref={listHeading} tabIndex={-1} className="font-serif text-lg font-semibold text-ink outline-none">
           Coming up
         </h3>
-        <div aria-live="polite" className="mt-2">
-          {announcement ? (
-            <Notice tone={announcement.tone} role={announcement.tone === 'success' ? 'status' : 'alert'} title="Time off and extra hours">
-              {announcement.text}
-            </Notice>
-          ) : null}
-        </div>
+        <ActionOutcome outcome={announcement} title="Time off and extra hours" className="mt-2" />
         {overrides.length === 0 ? (
           <p className="mt-2 text-ink-muted" data-testid="no-overrides">
             No time off or extra hours coming up.
@@ -112,11 +106,10 @@ function OverrideRow({
         <div className="mt-3">
           <OrphansQuestion
             title="Some bookings were made in these extra hours"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={pending}
-            onConfirm={() => remove(orphans.bookings.map((b) => b.bookingId))}
+            onConfirm={remove}
             onCancel={() => setOrphans(null)}
             cancelLabel="Keep these hours"
           />

@@ -4,21 +4,23 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
+import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
+import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { TextField } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
 import { MAX_LABEL_LENGTH, timeOffSchema, type TimeOffFormValues, type TimeOffInput } from '@/lib/availability/schemas';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { addTimeOffAction, type Orphans } from '../actions';
 import { OrphansQuestion } from './orphans-question';
 import { describeOverride } from './override-labels';
+import { TimeField } from './time-field';
 
 const FIELDS = ['date', 'start', 'end', 'label'] as const;
 const EMPTY: TimeOffFormValues = { date: '', start: '', end: '', label: '' };
 
 /** Time off on one date: the whole day, or from a start to an end time (every way to meet). */
 export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; today: string; onAdded: (o: AvailabilityOverrideDto) => void }) {
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [orphans, setOrphans] = useState<Orphans | null>(null);
   const {
     register,
@@ -56,14 +58,7 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
         return;
       }
       setOrphans(null);
-      let first: (typeof FIELDS)[number] | null = null;
-      for (const field of FIELDS) {
-        const message = result.fieldErrors?.[field];
-        if (message) {
-          setError(field, { message });
-          first ??= field;
-        }
-      }
+      const first = applyFieldErrors(result, setError, FIELDS);
       if (first) setFocus(first);
       else setOutcome({ tone: 'danger', text: result.formError ?? 'The time off could not be added. Please try again.' });
     });
@@ -73,49 +68,23 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
       <h3 className="font-serif text-lg font-semibold text-ink">Add time off</h3>
       <TextField id="time-off-date" type="date" label="Date" min={today} error={errors.date?.message} {...register('date')} />
       <div className="grid grid-cols-2 gap-4">
-        <TextField
-          id="time-off-start"
-          label="From"
-          optional
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="13:00"
-          maxLength={5}
-          error={errors.start?.message}
-          {...register('start')}
-        />
-        <TextField
-          id="time-off-end"
-          label="Until"
-          optional
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="17:00"
-          maxLength={5}
-          error={errors.end?.message}
-          {...register('end')}
-        />
+        <TimeField id="time-off-start" label="From" optional placeholder="13:00" error={errors.start?.message} {...register('start')} />
+        <TimeField id="time-off-end" label="Until" optional placeholder="17:00" error={errors.end?.message} {...register('end')} />
       </div>
       <p className="-mt-2 text-sm text-ink-muted">Leave both times empty for the whole day. Times in {timeZone}.</p>
       <TextField id="time-off-label" label="Note for yourself" optional maxLength={MAX_LABEL_LENGTH} error={errors.label?.message} {...register('label')} />
-      <div aria-live="polite" className="space-y-3">
+      <ActionOutcome outcome={outcome} title={{ success: 'Time off added', failure: 'Time off not added' }} className="space-y-3">
         {orphans ? (
           <OrphansQuestion
             title="Some bookings fall in this time off"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={isSubmitting}
-            onConfirm={() => void save(orphans.bookings.map((b) => b.bookingId))()}
+            onConfirm={(ids) => void save(ids)()}
             onCancel={() => setOrphans(null)}
           />
         ) : null}
-        {outcome ? (
-          <Notice tone={outcome.tone} role={outcome.tone === 'success' ? 'status' : 'alert'} title={outcome.tone === 'success' ? 'Time off added' : 'Time off not added'}>
-            {outcome.text}
-          </Notice>
-        ) : null}
-      </div>
+      </ActionOutcome>
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting && !orphans ? 'Adding…' : 'Add time off'}
       </Button>

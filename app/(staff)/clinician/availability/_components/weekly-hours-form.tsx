@@ -3,10 +3,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
+import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { FieldError } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import type { WeeklyRuleDto } from '@/lib/availability/dto';
 import {
   MAX_WEEKLY_RULES,
@@ -23,7 +24,6 @@ import { saveWeeklyHoursAction, type Orphans } from '../actions';
 import { OrphansQuestion } from './orphans-question';
 
 type FormValues = WeeklyHoursFormValues;
-type Outcome = { tone: 'success' | 'danger'; title: string; text: string } | null;
 
 const ROW_FIELDS = ['weekday', 'start', 'end', 'modalities'] as const;
 /** Monday first: how a working week reads. */
@@ -56,7 +56,7 @@ function inFormOrder(keys: string[]): string[] {
  * the clinician has seen them and said so.
  */
 export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: WeeklyRuleDto[]; timeZone: string }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [orphans, setOrphans] = useState<Orphans | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const {
@@ -103,7 +103,6 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         const blocks = rules.length === 1 ? '1 block of hours' : `${rules.length} blocks of hours`;
         setOutcome({
           tone: 'success',
-          title: 'Weekly hours saved',
           text:
             (rules.length === 0 ? 'You have no weekly hours now: clients can book only your extra hours.' : `Your week has ${blocks}.`) +
             (orphansConfirmed > 0
@@ -113,12 +112,13 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         return;
       }
       setOrphans(null);
-      const keys = inFormOrder(Object.keys(result.fieldErrors ?? {}).filter((key) => key.startsWith('rules')));
-      for (const key of keys) setError(key as FieldPath<FormValues>, { message: result.fieldErrors![key] });
+      const keys = inFormOrder(Object.keys(result.fieldErrors ?? {}).filter((key) => key.startsWith('rules'))) as FieldPath<FormValues>[];
+      applyFieldErrors(result, setError, keys);
+      // The list's own error ('rules') has no field to focus: focus the first row field with one.
       const first = keys.find((key) => key.split('.').length >= 3);
-      if (first) setFocus(first as FieldPath<FormValues>);
-      if (result.formError && keys.length === 0) setOutcome({ tone: 'danger', title: 'Weekly hours not saved', text: result.formError });
-      else if (keys.length > 0) setOutcome({ tone: 'danger', title: 'Weekly hours not saved', text: 'Please check the highlighted rows.' });
+      if (first) setFocus(first);
+      if (result.formError && keys.length === 0) setOutcome({ tone: 'danger', text: result.formError });
+      else if (keys.length > 0) setOutcome({ tone: 'danger', text: 'Please check the highlighted rows.' });
     });
 
   const listError = errors.rules?.message ?? errors.rules?.root?.message;
@@ -222,24 +222,18 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         </Button>
       </div>
 
-      <div aria-live="polite" className="mt-4 space-y-3">
+      <ActionOutcome outcome={outcome} title={{ success: 'Weekly hours saved', failure: 'Weekly hours not saved' }} className="mt-4 space-y-3">
         {orphans ? (
           <OrphansQuestion
             title="Some bookings fall outside the new hours"
-            message={orphans.message}
-            bookings={orphans.bookings}
+            orphans={orphans}
             timeZone={timeZone}
             pending={isSubmitting}
-            onConfirm={() => void save(orphans.bookings.map((b) => b.bookingId))()}
+            onConfirm={(ids) => void save(ids)()}
             onCancel={() => setOrphans(null)}
           />
         ) : null}
-        {outcome ? (
-          <Notice tone={outcome.tone} role={outcome.tone === 'success' ? 'status' : 'alert'} title={outcome.title}>
-            {outcome.text}
-          </Notice>
-        ) : null}
-      </div>
+      </ActionOutcome>
 
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={isSubmitting}>

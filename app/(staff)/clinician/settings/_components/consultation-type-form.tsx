@@ -3,9 +3,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
+import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FieldError, RadioGroup, TextField } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import type { ConsultationTypeSettings, TypeChangeReport } from '@/lib/availability/dto';
 import {
   INCREMENT_CHOICES,
@@ -54,17 +55,57 @@ function toFormValues(t: ConsultationTypeSettings): ConsultationTypeFormValues {
   };
 }
 
-type Outcome =
-  | { kind: 'saved'; title: string; report: TypeChangeReport }
-  | { kind: 'unchanged' }
-  | { kind: 'failed'; text: string }
-  | null;
-
 const optionalNumber = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+
+type NumberSetting = {
+  name: 'durationMinutes' | 'minNoticeHours' | 'horizonDays' | 'dailyCap' | 'bufferBeforeMinutes' | 'bufferAfterMinutes';
+  id: string;
+  label: string;
+  hint: string;
+  optional?: boolean;
+  min: number;
+  max?: number;
+  step?: number | 'any';
+};
+
+const DURATION: NumberSetting = { name: 'durationMinutes', id: 'duration', label: 'Length (minutes)', hint: '5-minute steps.', min: 5, max: MAX_DURATION_MINUTES, step: 5 };
+
+/** The number settings after the fee and the start-time step, in the order of the form. */
+const LIMITS: NumberSetting[] = [
+  { name: 'minNoticeHours', id: 'notice', label: 'Minimum notice (hours)', hint: 'How soon before it clients can still book (24 = a day).', min: 0, step: 'any' },
+  { name: 'horizonDays', id: 'horizon', label: 'Booking horizon (days)', hint: 'How far ahead clients can book.', min: 1, max: MAX_HORIZON_DAYS },
+  {
+    name: 'dailyCap',
+    id: 'cap',
+    label: 'Daily limit',
+    optional: true,
+    hint: `At most this many a day (up to ${MAX_DAILY_CAP}). Empty: no limit.`,
+    min: 1,
+    max: MAX_DAILY_CAP,
+  },
+  {
+    name: 'bufferBeforeMinutes',
+    id: 'buffer-before',
+    label: 'Buffer before (minutes)',
+    hint: `Kept free before it; up to ${MAX_BUFFER_MINUTES / 60} hours.`,
+    min: 0,
+    max: MAX_BUFFER_MINUTES,
+    step: 5,
+  },
+  {
+    name: 'bufferAfterMinutes',
+    id: 'buffer-after',
+    label: 'Buffer after (minutes)',
+    hint: `Kept free after it; up to ${MAX_BUFFER_MINUTES / 60} hours.`,
+    min: 0,
+    max: MAX_BUFFER_MINUTES,
+    step: 5,
+  },
+];
 
 /** One consultation type's booking settings; after saving, what the change means for its upcoming bookings. */
 export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTypeSettings & { offered: boolean }; timeZone: string }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const {
     register,
     handleSubmit,
@@ -87,37 +128,34 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
     noteStaffActivity();
     if (result.ok) {
       reset(toFormValues(result.data.type));
-      setOutcome(changed ? { kind: 'saved', title: result.data.type.title, report: result.data.report } : { kind: 'unchanged' });
+      setOutcome(
+        changed
+          ? { tone: 'success', text: <SavedReport title={result.data.type.title} report={result.data.report} timeZone={timeZone} /> }
+          : { tone: 'info', text: 'Nothing had changed.' },
+      );
       return;
     }
-    let first: (typeof FIELDS)[number] | null = null;
-    for (const field of FIELDS) {
-      const message = result.fieldErrors?.[field];
-      if (message) {
-        setError(field, { message });
-        first ??= field;
-      }
-    }
+    const first = applyFieldErrors(result, setError, FIELDS);
     if (first) setFocus(first);
-    else setOutcome({ kind: 'failed', text: result.formError ?? 'The settings could not be saved. Please try again.' });
+    else setOutcome({ tone: 'danger', text: result.formError ?? 'The settings could not be saved. Please try again.' });
   });
 
   const id = (field: string) => `type-${type.id}-${field}`;
+  const numberField = ({ name, id: suffix, ...input }: NumberSetting) => (
+    <TextField
+      key={name}
+      id={id(suffix)}
+      type="number"
+      error={errors[name]?.message}
+      {...input}
+      {...register(name, name === 'dailyCap' ? { setValueAs: optionalNumber } : { valueAsNumber: true })}
+    />
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={type.title} className="rounded-lg border border-line bg-surface p-4 sm:p-6">
       <input type="hidden" {...register('typeId')} />
       <div className="grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
-        <TextField
-          id={id('duration')}
-          type="number"
-          label="Length (minutes)"
-          hint="5-minute steps."
-          min={5}
-          max={MAX_DURATION_MINUTES}
-          step={5}
-          error={errors.durationMinutes?.message}
-          {...register('durationMinutes', { valueAsNumber: true })}
-        />
+        {numberField(DURATION)}
         <TextField
           id={id('fee')}
           label="Fee (US dollars)"
@@ -149,59 +187,7 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
           </select>
           <FieldError id={`${id('increment')}-error`} message={errors.incrementMinutes?.message} />
         </div>
-        <TextField
-          id={id('notice')}
-          type="number"
-          label="Minimum notice (hours)"
-          hint="How soon before it clients can still book (24 = a day)."
-          min={0}
-          step="any"
-          error={errors.minNoticeHours?.message}
-          {...register('minNoticeHours', { valueAsNumber: true })}
-        />
-        <TextField
-          id={id('horizon')}
-          type="number"
-          label="Booking horizon (days)"
-          hint="How far ahead clients can book."
-          min={1}
-          max={MAX_HORIZON_DAYS}
-          error={errors.horizonDays?.message}
-          {...register('horizonDays', { valueAsNumber: true })}
-        />
-        <TextField
-          id={id('cap')}
-          type="number"
-          label="Daily limit"
-          optional
-          hint={`At most this many a day (up to ${MAX_DAILY_CAP}). Empty: no limit.`}
-          min={1}
-          max={MAX_DAILY_CAP}
-          error={errors.dailyCap?.message}
-          {...register('dailyCap', { setValueAs: optionalNumber })}
-        />
-        <TextField
-          id={id('buffer-before')}
-          type="number"
-          label="Buffer before (minutes)"
-          hint={`Kept free before it; up to ${MAX_BUFFER_MINUTES / 60} hours.`}
-          min={0}
-          max={MAX_BUFFER_MINUTES}
-          step={5}
-          error={errors.bufferBeforeMinutes?.message}
-          {...register('bufferBeforeMinutes', { valueAsNumber: true })}
-        />
-        <TextField
-          id={id('buffer-after')}
-          type="number"
-          label="Buffer after (minutes)"
-          hint={`Kept free after it; up to ${MAX_BUFFER_MINUTES / 60} hours.`}
-          min={0}
-          max={MAX_BUFFER_MINUTES}
-          step={5}
-          error={errors.bufferAfterMinutes?.message}
-          {...register('bufferAfterMinutes', { valueAsNumber: true })}
-        />
+        {LIMITS.map(numberField)}
       </div>
       <div className="mt-6 grid gap-x-6 gap-y-5 sm:grid-cols-2">
         <RadioGroup
@@ -223,21 +209,7 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
         />
       </div>
 
-      <div aria-live="polite" className="mt-5">
-        {outcome?.kind === 'saved' ? (
-          <Notice tone="success" role="status" title="Settings saved">
-            <SavedReport title={outcome.title} report={outcome.report} timeZone={timeZone} />
-          </Notice>
-        ) : outcome?.kind === 'unchanged' ? (
-          <Notice tone="info" role="status" title="Settings saved">
-            Nothing had changed.
-          </Notice>
-        ) : outcome?.kind === 'failed' ? (
-          <Notice tone="danger" role="alert" title="Settings not saved">
-            {outcome.text}
-          </Notice>
-        ) : null}
-      </div>
+      <ActionOutcome outcome={outcome} title={{ success: 'Settings saved', failure: 'Settings not saved' }} className="mt-5" />
 
       <div className="mt-5 flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={isSubmitting}>

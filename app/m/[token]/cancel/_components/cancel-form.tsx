@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { cancelBookingAction, type CancelFormState } from '../actions';
@@ -32,16 +33,9 @@ export function CancelForm({ token }: { token: string }) {
         autoFocus={Boolean(reasonError)}
       />
       {state?.formError ? (
-        <div
-          ref={errorRef}
-          tabIndex={-1}
-          role="alert"
-          aria-label="Cancellation problem"
-          data-testid="cancel-error"
-          className="rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-danger"
-        >
+        <AlertBox ref={errorRef} label="Cancellation problem" testId="cancel-error">
           {state.formError}
-        </div>
+        </AlertBox>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" variant="danger" size="lg" disabled={pending}>

@@ -8,6 +8,7 @@ import type { BookingDetailsFormValues, BookingDetailsInput } from '@/lib/bookin
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from '@/components/booking/format';
 import { newUuid } from '@/components/booking/new-uuid';
 import { WhenWhere } from '@/components/booking/when-where';
+import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { CheckboxField, RadioGroup, TextAreaField, TextField } from '@/components/ui/field';
@@ -205,14 +206,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
       </section>
 
       {alternatives ? (
-        <div
-          ref={alternativesRef}
-          tabIndex={-1}
-          role="alert"
-          aria-label="Time no longer available"
-          data-testid="slot-taken"
-          className="rounded-2xl border border-warning/40 bg-warning-soft p-5 sm:p-6"
-        >
+        <AlertBox ref={alternativesRef} tone="warning" label="Time no longer available" testId="slot-taken">
           <p className="font-semibold text-ink">{alternatives.title}</p>
           {alternatives.options.length ? (
             <>
@@ -240,7 +234,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
             </p>
           )}
           <p className="mt-3 text-sm text-ink-muted">Times are shown for {zoneLabel(tz)}.</p>
-        </div>
+        </AlertBox>
       ) : null}
 
       <fieldset className="space-y-6">
@@ -328,16 +322,9 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
         </p>
 
         {formError ? (
-          <div
-            ref={formErrorRef}
-            tabIndex={-1}
-            role="alert"
-            aria-label="Booking problem"
-            data-testid="form-error"
-            className="rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-danger"
-          >
+          <AlertBox ref={formErrorRef} label="Booking problem" testId="form-error">
             {formError}
-          </div>
+          </AlertBox>
         ) : null}
         <p role="status" aria-live="polite" className="text-ink-muted empty:hidden" data-testid="form-status">
           {announcement}
