@@ -13,7 +13,7 @@ import { CONSULTATION_OUTCOMES, OUTCOME_LABELS, type ConsultationOutcome } from 
 import { MAX_CLINICIAN_NOTES, clinicalNotesSchema, type ClinicalNotesInput } from '@/lib/staff/schemas';
 import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../_components/session-channel';
-import { useStaffDraft } from '../../_components/use-staff-draft';
+import { draftStateText, useStaffDraft } from '../../_components/use-staff-draft';
 import { saveClinicalNotesAction } from '../actions';
 
 type FormValues = { bookingId: string; notes: string; outcome?: ConsultationOutcome | null };
@@ -168,7 +168,7 @@ export function ClinicalNotesForm({
           <span className="text-sm text-ink-muted">Last saved {updatedLabel}</span>
         ) : null}
         <span className="text-sm text-ink-muted" aria-live="polite" data-testid="draft-state">
-          {kept.state === 'kept' ? 'Unsaved changes are kept as a draft.' : kept.state === 'failed' ? 'Couldn’t keep a draft — save soon.' : ''}
+          {draftStateText(kept.state)}
         </span>
       </div>
     </form>
