@@ -264,6 +264,13 @@ export const ACTION_CASES: ActionCase[] = [
     expect: OWN_HOURS_ACTION,
   },
   {
+    // The practice's sign-in rule: any clinician of the practice; never the front desk.
+    action: 'app/(staff)/clinician/settings/actions.ts#setTwoFactorForAllAction',
+    page: () => '/clinician/settings',
+    call: () => ({ args: [{ required: true }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
     action: 'app/m/[token]/cancel/actions.ts#cancelBookingAction',
     page: (w, a) => `/m/${w.tokenFor(a)}/cancel`,
     call: (w, a) => ({ args: [w.tokenFor(a), null], form: { reason: '' } }),

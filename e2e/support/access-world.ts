@@ -61,7 +61,7 @@ export type AccessWorld = {
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
   tokenFor(actor: Actor): string;
-  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts, hours, types), to compare before and after. */
+  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts, hours, types, practice settings), to compare before and after. */
   snapshot(): Promise<unknown>;
   remove(): Promise<void>;
 };
@@ -219,6 +219,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
       const users = sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `);
       const clinicianSql = sql.join(clinicianIds.map((id) => sql`${id}::uuid`), sql`, `);
       const typeSql = sql.join(typeIds.map((id) => sql`${id}::uuid`), sql`, `);
+      const practiceSql = sql.join(practiceIds.map((id) => sql`${id}::uuid`), sql`, `);
       // One statement: the rows as JSON, ordered, so two snapshots compare exactly.
       const result = (await db.execute(
         sql`select json_build_object(
@@ -230,6 +231,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'rules', (select json_agg(row_to_json(r) order by r.id) from availability_rules r where r.clinician_id in (${clinicianSql})),
             'overrides', (select json_agg(row_to_json(o) order by o.id) from availability_overrides o where o.clinician_id in (${clinicianSql})),
             'types', (select json_agg(row_to_json(t) order by t.id) from consultation_types t where t.id in (${typeSql})),
+            'practices', (select json_agg(row_to_json(p) order by p.id) from practices p where p.id in (${practiceSql})),
             'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
           ) as state`,
       )) as unknown as { rows: Array<{ state: unknown }> };

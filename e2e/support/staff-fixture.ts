@@ -54,13 +54,15 @@ export class StaffDb {
     this.db = drizzle({ client: pool, schema }) as unknown as Database;
   }
 
-  /** A staff user in a new practice (and, for a clinician, a new clinician). */
-  async createAccount(options: { role: StaffRole; totp?: boolean; displayName?: string }): Promise<StaffAccount> {
+  /** A staff user in a new practice — or in `practiceId`'s — (and, for a clinician, a new clinician). */
+  async createAccount(options: { role: StaffRole; totp?: boolean; displayName?: string; practiceId?: string }): Promise<StaffAccount> {
     const id = crypto.randomBytes(5).toString('hex');
-    const [practice] = await this.db
-      .insert(practices)
-      .values({ slug: `e2e-staff-${id}`, name: `E2E practice ${id}`, timeZone: 'America/New_York' })
-      .returning({ id: practices.id });
+    const [practice] = options.practiceId
+      ? [{ id: options.practiceId }]
+      : await this.db
+          .insert(practices)
+          .values({ slug: `e2e-staff-${id}`, name: `E2E practice ${id}`, timeZone: 'America/New_York' })
+          .returning({ id: practices.id });
     let clinicianId: string | null = null;
     if (options.role === 'clinician') {
       const [clinician] = await this.db.insert(clinicians).values({ practiceId: practice!.id, displayName: `Dr. Test ${id}` }).returning({ id: clinicians.id });
@@ -147,7 +149,7 @@ export class StaffDb {
 
 type StaffFixtures = {
   /** Creates a staff user of its own for this test. */
-  staff: (options: { role: StaffRole; totp?: boolean; displayName?: string }) => Promise<StaffAccount>;
+  staff: (options: { role: StaffRole; totp?: boolean; displayName?: string; practiceId?: string }) => Promise<StaffAccount>;
 };
 type StaffWorkerFixtures = { staffDb: StaffDb };
 

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   /** Consultation type settings (duration, fee, notice, horizon, buffers, …). */
   'consultation_types.edit': { roles: ['clinician'], scope: 'practice' },
   'audit.read': { roles: ['clinician'], scope: 'practice' },
+  /** The practice's sign-in rules: two-step sign-in for everyone, not only clinicians. */
+  'practice.edit_security': { roles: ['clinician'], scope: 'practice' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

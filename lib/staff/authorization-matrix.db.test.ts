@@ -13,7 +13,7 @@ import { getClinicalRecord, saveClinicalNotes } from './clinical-notes';
 import type { BookingSearchResult, BookingSummary, PendingRequest, Schedule, StaffBookingDetail } from './dto';
 import { approveRequest, declineRequest, findPendingRequests } from './requests';
 import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
-import { getStaffPractice } from './practice';
+import { getStaffPractice, setTwoFactorForAll } from './practice';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
 
@@ -63,6 +63,15 @@ const started = async (w: StaffWorld): Promise<Case> => {
 };
 
 const MATRIX: Record<string, Row> = {
+  setTwoFactorForAll: {
+    setup: confirmed,
+    // Writes the actor's own practice only: the booking's practice for its clinicians, never for another's.
+    call: async (actor) => {
+      await setTwoFactorForAll({ actor, required: false });
+      return (await getStaffPractice({ actor })).name === world.practice.name ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
   getStaffPractice: {
     setup: confirmed,
     // Everyone gets their own practice: the booking's practice for its staff, never for another's.

@@ -1,26 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { createStaffWorld, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
-import { getStaffPractice } from './practice';
+import { auditEvents } from '../../db/schema';
+import { type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
+import { getStaffPractice, setTwoFactorForAll } from './practice';
 
 let handle: DatabaseHandle;
 let world: StaffWorld;
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
-describe(`getStaffPractice on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
-  it("gives each staff member their own practice's name and zone, nothing more", async () => {
+const NOW = new Date('2026-12-01T14:00:00Z');
+
+describe(`the practice, for staff, on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
+  it("gives each staff member their own practice's name, zone and sign-in rule, nothing more", async () => {
     for (const name of ['own clinician', 'front desk'] as const) {
-      expect(await getStaffPractice({ actor: world.actors[name] })).toEqual({ name: world.practice.name, timeZone: world.practice.timeZone });
+      expect(await getStaffPractice({ actor: world.actors[name] })).toEqual({
+        name: world.practice.name,
+        timeZone: world.practice.timeZone,
+        requireTwoFactorForAll: false,
+      });
     }
-    expect(await getStaffPractice({ actor: world.actors['other practice'] })).toEqual({
+    expect(await getStaffPractice({ actor: world.actors['other practice'] })).toMatchObject({
       name: world.elsewhere.practice.name,
       timeZone: world.elsewhere.practice.timeZone,
     });
@@ -29,5 +33,30 @@ describe(`getStaffPractice on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => 
   it('is not found for a practice that is not there', async () => {
     const actor = { ...world.actors['own clinician'], practiceId: crypto.randomUUID() };
     await expect(getStaffPractice({ actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a clinician can require two-step sign-in for everyone; the change is audited once; the front desk cannot', async () => {
+    const practiceAudits = () =>
+      handle.db
+        .select({ detail: auditEvents.detail })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectId, world.practice.id), eq(auditEvents.action, 'practice.settings_changed')));
+    await expect(setTwoFactorForAll({ actor: world.actors['front desk'], required: true, now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await practiceAudits()).toHaveLength(0);
+
+    expect(await setTwoFactorForAll({ actor: world.actors['own clinician'], required: true, now: NOW })).toEqual({
+      ok: true,
+      requireTwoFactorForAll: true,
+      changed: true,
+    });
+    expect((await getStaffPractice({ actor: world.actors['front desk'] })).requireTwoFactorForAll).toBe(true);
+    // The same rule again changes nothing and writes nothing.
+    expect(await setTwoFactorForAll({ actor: world.actors['other clinician'], required: true, now: NOW })).toMatchObject({ changed: false });
+    expect(await practiceAudits()).toEqual([{ detail: { requireTwoFactorForAll: true } }]);
+    // Another practice is untouched.
+    expect((await getStaffPractice({ actor: world.actors['other practice'] })).requireTwoFactorForAll).toBe(false);
+
+    await setTwoFactorForAll({ actor: world.actors['own clinician'], required: false, now: NOW });
+    expect((await getStaffPractice({ actor: world.actors['own clinician'] })).requireTwoFactorForAll).toBe(false);
   });
 });

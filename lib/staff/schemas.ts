@@ -80,3 +80,7 @@ export const clinicalNotesSchema = z.object({
   outcome: z.enum(CONSULTATION_OUTCOMES, { message: 'Please choose an outcome from the list.' }).nullable().optional(),
 });
 export type ClinicalNotesInput = z.infer<typeof clinicalNotesSchema>;
+
+/** The practice's sign-in rule: two-step sign-in for everyone (true) or for clinicians only. */
+export const twoFactorPolicySchema = z.object({ required: z.boolean({ error: 'Choose whether everyone needs two-step sign-in.' }) });
+export type TwoFactorPolicyInput = z.infer<typeof twoFactorPolicySchema>;

@@ -9,6 +9,8 @@ import {
   type ConsultationTypeFormValues,
   type ConsultationTypeSettingsValues,
 } from '@/lib/availability/schemas';
+import { setTwoFactorForAll } from '@/lib/staff/practice';
+import { twoFactorPolicySchema } from '@/lib/staff/schemas';
 import { refusal, runStaffAction } from '../../_lib/staff-action';
 
 /** The data layer's field names (feeCents, minNoticeMinutes) → the form's (feeDollars, minNoticeHours). */
@@ -34,5 +36,18 @@ export async function saveConsultationTypeAction(
       return refusal({ ...result, fieldErrors: toFormFieldErrors(result.fieldErrors) });
     },
     { subject: 'consultation type' },
+  );
+}
+
+/** Two-step sign-in for everyone in the practice (clinicians always have it). */
+export async function setTwoFactorForAllAction(input: { required: boolean }): Promise<ActionResult<{ requireTwoFactorForAll: boolean; changed: boolean }>> {
+  return runStaffAction(
+    twoFactorPolicySchema,
+    input,
+    async (actor, { required }) => {
+      const result = await setTwoFactorForAll({ actor, required });
+      return { ok: true, data: { requireTwoFactorForAll: result.requireTwoFactorForAll, changed: result.changed } };
+    },
+    { subject: 'practice' },
   );
 }

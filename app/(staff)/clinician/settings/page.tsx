@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getAvailability } from '@/lib/availability/queries';
+import { can } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
+import { getStaffPractice } from '@/lib/staff/practice';
 import { requireStaffPage } from '../../_lib/staff-guard';
 import { MODALITY_NAMES } from '../_lib/format';
 import { ConsultationTypeForm } from './_components/consultation-type-form';
+import { TwoStepPolicyForm } from './_components/two-step-policy-form';
 
 export const metadata: Metadata = { title: 'Consultation types' };
 
@@ -20,6 +23,7 @@ export default async function ConsultationTypesPage() {
     throw err;
   });
   if (!view.canEditTypes) notFound();
+  const practice = can(actor, 'practice.edit_security') ? await getStaffPractice({ actor }) : null;
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -47,6 +51,14 @@ export default async function ConsultationTypesPage() {
           </section>
         ))
       )}
+      {practice ? (
+        <section aria-labelledby="sign-in-rule-heading" className="mt-14 border-t border-line pt-8">
+          <h2 id="sign-in-rule-heading" className="font-serif text-xl font-semibold text-ink">
+            Sign-in
+          </h2>
+          <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} />
+        </section>
+      ) : null}
     </div>
   );
 }
