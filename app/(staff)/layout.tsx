@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { IDLE_TIMEOUT_MS, LAST_SEEN_WRITE_INTERVAL_MS } from '@/lib/auth/sessions';
-import { loadPracticeOrNull } from '../_lib/practice';
+import { getStaffPractice } from '@/lib/staff/practice';
 import { IdleTimeout } from './_components/idle-timeout';
 import { StaffHeader } from './_components/staff-header';
 import { requireActiveStaffSession } from './_lib/staff-guard';
@@ -18,11 +18,12 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const session = await requireActiveStaffSession();
-  const practice = await loadPracticeOrNull();
+  // The signed-in person's own practice (not the deployment's default one).
+  const practice = await getStaffPractice({ actor: session.actor });
   const now = Date.now();
   return (
     <>
-      <StaffHeader practiceName={practice?.name ?? 'Haven'} displayName={session.displayName} role={session.actor.role} />
+      <StaffHeader practiceName={practice.name} displayName={session.displayName} role={session.actor.role} />
       <main id="main" tabIndex={-1} className="flex-1 outline-none">
         {children}
       </main>

@@ -96,7 +96,17 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/clinician/settings', title: 'consultation type settings', path: () => '/clinician/settings', expect: CLINICIANS },
   { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
-  { route: '/desk', title: 'the schedule', path: () => '/desk', expect: ANY_STAFF },
+  {
+    route: '/desk',
+    title: 'the schedule',
+    path: () => '/desk',
+    expect: ANY_STAFF,
+    // The header names the person's own practice.
+    shows: (w, actor) =>
+      actor === 'foreignDesk'
+        ? { contains: [w.practiceNames.elsewhere], omits: [w.practiceNames.home] }
+        : { contains: [w.practiceNames.home], omits: [w.practiceNames.elsewhere] },
+  },
   { route: '/desk/bookings/[id]', title: 'a booking’s contact details', path: (w) => `/desk/bookings/${w.a.id}`, expect: PRACTICE_STAFF, shows: noClientNote },
   {
     route: '/desk/bookings/[id]',

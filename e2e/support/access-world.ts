@@ -49,6 +49,8 @@ export type AccessWorld = {
   past: WorldBooking;
   /** A booking of another practice. */
   foreign: WorldBooking;
+  /** The practices' names: staff pages show the person's own practice, never another. */
+  practiceNames: { home: string; elsewhere: string };
   /** The practice's instant consultation type (50 minutes, video). */
   typeId: string;
   /** Time off of booking A's clinician, 20 days ahead (New York date). */
@@ -190,6 +192,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
   return {
     practiceId: home,
     ...world,
+    practiceNames: { home: `Matrix practice home ${tag}`, elsewhere: `Matrix practice elsewhere ${tag}` },
     typeId: instant,
     timeOffId: timeOff!.id,
     freeDate: nyDate(30),
