@@ -8,13 +8,13 @@ import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import { getClinicalRecord } from '@/lib/staff/clinical-notes';
 import { OUTCOME_LABELS } from '@/lib/staff/dto';
 import { BookingStatusControl } from '../../../_components/booking-status-control';
+import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
 import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Consultation' };
 
-const CHANNEL_LABELS = { email: 'Email', phone: 'Phone call', text: 'Text message' } as const;
 
 async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -39,7 +39,6 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   const zone = booking.practiceTimeZone;
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
-  const { contact } = booking;
 
   return (
     <div className="mx-auto max-w-4xl px-5 py-10 sm:px-8">
@@ -60,44 +59,7 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
         {booking.cancelReason ? ` · reason: ${booking.cancelReason}` : ''}
       </p>
 
-      <section aria-labelledby="contact-heading" className="mt-8">
-        <h2 id="contact-heading" className="font-serif text-xl font-semibold text-ink">
-          Contact
-        </h2>
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-ink">
-          <dt className="text-ink-muted">Email</dt>
-          <dd>
-            <a href={`mailto:${contact.email}`} className="text-accent underline underline-offset-4">
-              {contact.email}
-            </a>
-          </dd>
-          <dt className="text-ink-muted">Phone</dt>
-          <dd>
-            <a href={`tel:${contact.phone}`} className="text-accent underline underline-offset-4">
-              {contact.phone}
-            </a>
-          </dd>
-          <dt className="text-ink-muted">Prefers</dt>
-          <dd>{CHANNEL_LABELS[contact.preferredChannel]}</dd>
-          <dt className="text-ink-muted">OK to</dt>
-          <dd>
-            {[contact.okToEmail && 'email', contact.okToText && 'text', contact.okToLeaveVoicemail && 'leave a voicemail']
-              .filter(Boolean)
-              .join(', ') || 'nothing beyond the preferred channel'}
-          </dd>
-          {booking.partner ? (
-            <>
-              <dt className="text-ink-muted">Partner</dt>
-              <dd>
-                {booking.partner.name ?? '—'}
-                {booking.partner.email ? ` · ${booking.partner.email}` : ''}
-              </dd>
-            </>
-          ) : null}
-          <dt className="text-ink-muted">Client&apos;s zone</dt>
-          <dd>{booking.clientTimeZone}</dd>
-        </dl>
-      </section>
+      <ContactDetails booking={booking} headingClassName="font-serif text-xl font-semibold text-ink" />
 
       <section aria-labelledby="client-note-heading" className="mt-8">
         <h2 id="client-note-heading" className="font-serif text-xl font-semibold text-ink">

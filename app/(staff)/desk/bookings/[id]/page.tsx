@@ -3,21 +3,13 @@ import Link from 'next/link';
 import { formatLongDate, formatTime, modalityLabel } from '@/components/booking/format';
 import { draftKey } from '@/lib/drafts/schemas';
 import { getStaffDraft } from '@/lib/drafts/staff-drafts';
-import type { StaffBookingDetail } from '@/lib/staff/dto';
+import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { STATUS_LABELS } from '../../_components/labels';
 import { BookingActions } from './_components/booking-actions';
 import { isMovable, loadBookingOrNotFound } from './_lib/load-booking';
 
 export const metadata: Metadata = { title: 'Booking' };
-
-const CHANNEL_LABELS: Record<StaffBookingDetail['contact']['preferredChannel'], string> = {
-  email: 'Email',
-  phone: 'Phone call',
-  text: 'Text message',
-};
-
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 /** One booking for the front desk: contact details and preferences, and what can be done. Never clinical content. */
 export default async function DeskBookingPage({ params }: { params: Promise<{ id: string }> }) {
@@ -67,52 +59,7 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
         </p>
       ) : null}
 
-      <section aria-labelledby="contact-heading" className="mt-8">
-        <h2 id="contact-heading" className="text-xl font-semibold text-ink">
-          Contact
-        </h2>
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-          <dt className="text-ink-muted">Email</dt>
-          <dd>
-            <a href={`mailto:${booking.contact.email}`} className="text-accent underline underline-offset-4">
-              {booking.contact.email}
-            </a>
-          </dd>
-          <dt className="text-ink-muted">Phone</dt>
-          <dd>
-            <a href={`tel:${booking.contact.phone.replace(/[^\d+]/g, '')}`} className="text-accent underline underline-offset-4">
-              {booking.contact.phone}
-            </a>
-          </dd>
-          <dt className="text-ink-muted">Client’s time zone</dt>
-          <dd>{booking.clientTimeZone}</dd>
-          {booking.partner ? (
-            <>
-              <dt className="text-ink-muted">Partner</dt>
-              <dd>
-                {booking.partner.name ?? '—'}
-                {booking.partner.email ? ` · ${booking.partner.email}` : ''}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      <section aria-labelledby="prefs-heading" className="mt-8">
-        <h2 id="prefs-heading" className="text-xl font-semibold text-ink">
-          Contact preferences
-        </h2>
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
-          <dt className="text-ink-muted">Prefers</dt>
-          <dd>{CHANNEL_LABELS[booking.contact.preferredChannel]}</dd>
-          <dt className="text-ink-muted">OK to leave a voicemail</dt>
-          <dd>{yesNo(booking.contact.okToLeaveVoicemail)}</dd>
-          <dt className="text-ink-muted">OK to text</dt>
-          <dd>{yesNo(booking.contact.okToText)}</dd>
-          <dt className="text-ink-muted">OK to email</dt>
-          <dd>{yesNo(booking.contact.okToEmail)}</dd>
-        </dl>
-      </section>
+      <ContactDetails booking={booking} headingClassName="text-xl font-semibold text-ink" />
 
       <BookingActions
         bookingId={booking.id}
