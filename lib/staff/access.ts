@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { getDb, type Executor, type Transaction } from '../../db/client';
 import { bookings, consultationTypes, practices } from '../../db/schema';
 import { can, canForClinician, type Permission, type StaffActor } from '../auth/actor';
 import { fieldErrorsFrom } from '../action';
@@ -54,6 +54,19 @@ export async function loadBookingForStaff(
 }
 
 export type StaffBookingRow = Awaited<ReturnType<typeof loadBookingForStaff>>;
+
+/**
+ * The shape of every staff command on one booking: a transaction that first loads the booking
+ * through the gate (loadBookingForStaff: practice, permission, own-clinician scope) and locks
+ * its row, then runs `command` with it.
+ */
+export async function withLockedBooking<R>(
+  params: { actor: StaffActor; bookingId: unknown; permission: Permission },
+  command: (tx: Transaction, booking: StaffBookingRow) => Promise<R>,
+): Promise<R> {
+  const db = await getDb();
+  return db.transaction(async (tx) => command(tx, await loadBookingForStaff(tx, { ...params, forUpdate: true })));
+}
 
 /**
  * Cancels a requested/confirmed booking on behalf of the practice, inside the caller's

@@ -155,6 +155,7 @@ const EXEMPT: Record<string, string> = {
   'access.ts#loadBookingForStaff': 'the booking gate every command above calls; exercised through them',
   'access.ts#invalidInput': 'maps zod issues to a refusal',
   'access.ts#auditActorOf': 'maps an actor to an audit actor',
+  'access.ts#withLockedBooking': 'opens the transaction and runs loadBookingForStaff (the gate) first; exercised through every command above',
   'access.ts#cancelByPractice': 'writes inside a transaction for a booking loadBookingForStaff already authorized; exercised through cancelAsStaff and declineRequest',
   'mappers.ts#referenceOf': 'pure: the short booking reference',
   'mappers.ts#toBookingSummary': 'pure: row → DTO mapper',

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import { noteAssociatedData } from '../bookings/commands';
 import { decryptText, encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
-import { assertStaffCan, auditActorOf, invalidInput, isUuid, loadBookingForStaff, notFound } from './access';
+import { assertStaffCan, auditActorOf, invalidInput, isUuid, notFound, withLockedBooking } from './access';
 import type { ClinicalRecord, ConsultationOutcome, StaffCommandResult } from './dto';
 import { clinicalNotesSchema } from './schemas';
 
@@ -87,10 +87,7 @@ export async function saveClinicalNotes(params: {
   assertStaffCan(actor, 'booking.write_clinical');
   const now = params.now ?? new Date();
   const keyring = dataKeyring(); // fails closed before anything is read or written
-  const db = await getDb();
-
-  return db.transaction(async (tx): Promise<SaveClinicalNotesResult> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.write_clinical', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.write_clinical' }, async (tx, booking): Promise<SaveClinicalNotesResult> => {
     const parsed = clinicalNotesSchema.safeParse({ bookingId, notes: params.notes, outcome: params.outcome });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     const { notes, outcome } = parsed.data;

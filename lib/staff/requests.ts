@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { bookings, clinicians, consultationTypes } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
-import { assertStaffCan, auditActorOf, cancelByPractice, invalidInput, loadBookingForStaff, notFound } from './access';
+import { assertStaffCan, auditActorOf, cancelByPractice, invalidInput, withLockedBooking, notFound } from './access';
 import type { PendingRequest, StaffCommandResult } from './dto';
 import { summaryColumns, toBookingSummary } from './mappers';
 import { declineRequestSchema } from './schemas';
@@ -41,9 +41,7 @@ const ALREADY_DECIDED = 'This request has already been answered. Reload the page
 export async function approveRequest(params: { actor: StaffActor; bookingId: string; now?: Date }): Promise<StaffCommandResult<{ status: 'confirmed' }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<StaffCommandResult<{ status: 'confirmed' }>> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.decide_request', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'confirmed' }>> => {
     if (booking.status !== 'requested') return { ok: false, reason: 'already_decided', message: ALREADY_DECIDED };
     if (booking.startsAt.getTime() <= now.getTime()) {
       return { ok: false, reason: 'too_late', message: 'The requested time has passed. Please decline it with a message instead.' };
@@ -76,9 +74,7 @@ export async function declineRequest(params: {
 }): Promise<StaffCommandResult<{ status: 'cancelled' }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.decide_request', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
     const parsed = declineRequestSchema.safeParse({ bookingId, message: params.message });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     if (booking.status !== 'requested') return { ok: false, reason: 'already_decided', message: ALREADY_DECIDED };

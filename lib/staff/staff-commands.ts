@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { getDb } from '../../db/client';
 import { bookingLinks, bookings } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
 import { ACTIVE_STATUSES } from '../bookings/availability';
 import { hashLinkToken, newLinkToken } from '../bookings/link-tokens';
-import { auditActorOf, cancelByPractice, invalidInput, loadBookingForStaff } from './access';
+import { auditActorOf, cancelByPractice, invalidInput, withLockedBooking } from './access';
 import type { LinkHolder, ReissuedLink, StaffCommandResult } from './dto';
 import { bookingStatusSchema, reissueLinkSchema, staffCancelSchema, type FinalStatus } from './schemas';
 
@@ -23,9 +22,7 @@ export async function cancelAsStaff(params: {
 }): Promise<StaffCommandResult<{ status: 'cancelled' }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.cancel', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.cancel' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
     const parsed = staffCancelSchema.safeParse({ bookingId, reason: params.reason });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     if (booking.status !== 'requested' && booking.status !== 'confirmed') {
@@ -49,9 +46,7 @@ export async function setBookingStatus(params: {
 }): Promise<StaffCommandResult<{ status: FinalStatus }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<StaffCommandResult<{ status: FinalStatus }>> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.set_status', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.set_status' }, async (tx, booking): Promise<StaffCommandResult<{ status: FinalStatus }>> => {
     const parsed = bookingStatusSchema.safeParse({ bookingId, status: params.status });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     const status = parsed.data.status;
@@ -96,9 +91,7 @@ export async function reissueClientLink(params: {
 }): Promise<StaffCommandResult<ReissuedLink>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx): Promise<StaffCommandResult<ReissuedLink>> => {
-    const booking = await loadBookingForStaff(tx, { actor, bookingId, permission: 'booking.reissue_link', forUpdate: true });
+  return withLockedBooking({ actor, bookingId, permission: 'booking.reissue_link' }, async (tx, booking): Promise<StaffCommandResult<ReissuedLink>> => {
     const parsed = reissueLinkSchema.safeParse({ bookingId, holder: params.holder });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     const holder = parsed.data.holder;
