@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '../../db/client';
 import { practices } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
@@ -13,17 +14,22 @@ export type StaffPractice = { name: string; timeZone: string; requireTwoFactorFo
  * and times in (and read typed dates in), and its sign-in rule. Any staff role; one primary-key lookup.
  */
 export async function getStaffPractice(params: { actor: StaffActor }): Promise<StaffPractice> {
-  const { actor } = params;
-  assertStaffCan(actor, 'schedule.read');
+  assertStaffCan(params.actor, 'schedule.read');
+  const row = await loadPractice(params.actor.practiceId);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Once per request (React `cache`): the staff layout and a page both ask for it. */
+const loadPractice = cache(async (practiceId: string): Promise<StaffPractice | null> => {
   const db = await getDb();
   const [row] = await db
     .select({ name: practices.name, timeZone: practices.timeZone, requireTwoFactorForAll: practices.requireTwoFactorForAll })
     .from(practices)
-    .where(eq(practices.id, actor.practiceId))
+    .where(eq(practices.id, practiceId))
     .limit(1);
-  if (!row) throw notFound();
-  return row;
-}
+  return row ?? null;
+});
 
 /**
  * Two-step sign-in for everyone in the practice (clinicians always need it). Turning it on takes
