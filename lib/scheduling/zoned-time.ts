@@ -163,6 +163,8 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 export function isValidTimeZone(timeZone: string): boolean {
   if (wallClockFormatters.has(timeZone)) return true;
   if (timeZone.trim() === '') return false;
+  // Node 24's Intl also takes bare UTC offsets ("+05:30"); a zone must be an IANA name.
+  if (/^[+\-\u2212]/.test(timeZone.trim())) return false;
   try {
     wallClockFormatter(timeZone);
     return true;
