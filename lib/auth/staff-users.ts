@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client';
 import { auditEvents, clinicians, staffUsers, STAFF_ROLES, type StaffRole } from '../../db/schema';
 import { AppError, UNIQUE_VIOLATION, sqlStateOf } from '../errors';
+import { personNameSchema } from '../text/schemas';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './password';
 
 /**
@@ -25,7 +26,7 @@ const staffPasswordSchema = z
 export const staffUserInputSchema = z
   .object({
     email: staffEmailSchema,
-    displayName: z.string().trim().min(1, 'Please give a display name.').max(120, 'The display name is too long (120 characters at most).'),
+    displayName: personNameSchema(120, 'The display name is too long (120 characters at most).').min(1, 'Please give a display name.'),
     role: z.enum(STAFF_ROLES, { message: `The role must be one of: ${STAFF_ROLES.join(', ')}.` }),
     clinicianId: z.uuid('The clinician id must be a UUID.').nullish(),
     password: staffPasswordSchema,

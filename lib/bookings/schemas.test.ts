@@ -48,3 +48,48 @@ describe('booking details schema', () => {
     expect(errors(s, { ...valid, preferredChannel: 'text', okToText: false }).okToText).toMatch(/allow texts/);
   });
 });
+
+describe('phone numbers', () => {
+  const phone = (value: string) => errors(makeBookingDetailsSchema({ couple: false }), { ...valid, phone: value }).phone;
+
+  it('says a short number is too short, with how many digits it has and needs', () => {
+    expect(phone('12')).toBe('That phone number is too short: it has 2 digits, and a phone number has at least 7. Please include the area code.');
+    expect(phone('1')).toMatch(/it has 1 digit,/);
+    expect(phone('+1 (555) 12')).toMatch(/too short: it has 6 digits/);
+  });
+
+  it('says a long number is too long', () => {
+    expect(phone('+49 30 1234 5678 9012 34')).toBe(
+      'That phone number is too long: it has 18 digits, and a phone number has at most 15, country code included.',
+    );
+    expect(phone('1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6')).toMatch(/too long/);
+  });
+
+  it('asks for digits only when other characters are used, and for a number when empty', () => {
+    expect(phone('call me')).toMatch(/digits only/);
+    expect(phone('555-CALL-NOW')).toMatch(/digits only/);
+    expect(phone('   ')).toBe('Please enter a phone number.');
+  });
+
+  it('accepts numbers written the usual ways', () => {
+    for (const ok of ['+49 30 1234567', '(212) 555-0100', '212.555.0100', '+1 212 555 0100', '5550100', '+44 20 7946 0958']) {
+      expect(phone(ok)).toBeUndefined();
+    }
+  });
+});
+
+describe('names', () => {
+  it('strips bidi overrides and invisible controls from the client and partner names', () => {
+    const r = makeBookingDetailsSchema({ couple: true }).safeParse({
+      ...valid,
+      name: 'Ana\u202e \u2066Ruiz\u2069\u200b',
+      partnerName: '\u202bBo\u202c',
+      partnerEmail: 'bo@example.com',
+    });
+    expect(r.success && [r.data.name, r.data.partnerName]).toEqual(['Ana Ruiz', 'Bo']);
+  });
+
+  it('a name of invisible characters only is asked for again', () => {
+    expect(errors(makeBookingDetailsSchema({ couple: false }), { ...valid, name: '\u202e\u200b' }).name).toBe('Please tell us your name.');
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema } from '../text/schemas';
 
 /**
  * The booking details form. One schema feeds the client's zodResolver and the server action's
@@ -6,10 +7,41 @@ import { z } from 'zod';
  */
 const trimmed = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
 
+export const NAME_MAX = 120;
+
 export const CONTACT_CHANNELS = ['email', 'phone', 'text'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-const phonePattern = /^[+()\d\s.-]{7,25}$/;
+/** Characters a phone number may be written with; its length is judged by its digits. */
+const phoneCharacters = /^[+()\d\s.-]+$/;
+/** Local numbers have at least 7 digits; E.164 allows at most 15, country code included. */
+export const PHONE_MIN_DIGITS = 7;
+export const PHONE_MAX_DIGITS = 15;
+const PHONE_MAX_LENGTH = 30;
+
+/** The one phone-number rule: one specific message for what is wrong, or null. */
+export function phoneProblem(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return 'Please enter a phone number.';
+  if (!phoneCharacters.test(v)) return 'Please write the phone number with digits only (spaces, +, ( ) . and - are fine).';
+  const digits = v.replace(/\D/g, '').length;
+  if (digits < PHONE_MIN_DIGITS) {
+    return `That phone number is too short: it has ${digits} ${digits === 1 ? 'digit' : 'digits'}, and a phone number has at least ${PHONE_MIN_DIGITS}. Please include the area code.`;
+  }
+  if (digits > PHONE_MAX_DIGITS) {
+    return `That phone number is too long: it has ${digits} digits, and a phone number has at most ${PHONE_MAX_DIGITS}, country code included.`;
+  }
+  if (v.length > PHONE_MAX_LENGTH) return `Please write the phone number in at most ${PHONE_MAX_LENGTH} characters.`;
+  return null;
+}
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const baseBookingDetails = z.object({
   typeSlug: z.string().min(1).max(80),
@@ -18,24 +50,19 @@ const baseBookingDetails = z.object({
   clinicianId: z.uuid({ message: 'Please choose a time.' }),
   clientTimeZone: z.string().min(1).max(64),
   idempotencyKey: z.uuid(),
-  name: trimmed(120).min(1, 'Please tell us your name.'),
+  name: personNameSchema(NAME_MAX).min(1, 'Please tell us your name.'),
   email: z
     .string()
     .trim()
     .toLowerCase()
     .max(254, 'That email address is too long.')
     .pipe(z.email({ message: 'Please enter an email address like name@example.com.' })),
-  phone: z
-    .string()
-    .trim()
-    .min(1, 'Please enter a phone number.')
-    .regex(phonePattern, 'Please enter a phone number using digits, spaces, +, ( ) or -.')
-    .refine((v) => v.replace(/\D/g, '').length >= 7, 'That phone number looks too short.'),
+  phone: phoneSchema,
   preferredChannel: z.enum(CONTACT_CHANNELS, { message: 'Please choose how we should contact you.' }),
   okToLeaveVoicemail: z.boolean(),
   okToText: z.boolean(),
   okToEmail: z.boolean(),
-  partnerName: trimmed(120).optional(),
+  partnerName: personNameSchema(NAME_MAX).optional(),
   partnerEmail: z.string().trim().toLowerCase().max(254).optional(),
   note: trimmed(1000).optional(),
   consent: z.literal(true, { message: 'Please confirm we may contact you about this consultation.' }),
