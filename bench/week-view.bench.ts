@@ -21,7 +21,6 @@ resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
 const BOOKINGS = 500;
 const WARMUP = 5;
 const ITERATIONS = 30;
-const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -46,6 +45,8 @@ async function main() {
   const { countQueries } = await import('../db/query-counter');
   const { findSchedule } = await import('../lib/staff/schedule-queries');
   const { WeekView } = await import('../app/(staff)/clinician/_components/week-view');
+  const { localDateKey } = await import('../app/(staff)/clinician/_lib/format');
+  const { scheduleFetchRange, scheduleWindow } = await import('../lib/staff/schedule-window');
   type StaffActor = import('../lib/auth/actor').StaffActor;
 
   const opened = performance.now();
@@ -107,12 +108,13 @@ async function main() {
   const setupMs = performance.now() - opened;
 
   // Exactly what app/(staff)/clinician/page.tsx asks for and renders.
-  const range = { from: new Date(now.getTime() - DAY_MS), to: new Date(now.getTime() + 8 * DAY_MS) };
+  // (No ?date=: today and the week ahead.)
   async function once() {
     const t0 = performance.now();
-    const schedule = await findSchedule({ actor, ...range, clinicianId: actor.clinicianId ?? undefined });
+    const schedule = await findSchedule({ actor, ...scheduleFetchRange(null, now.getTime()), clinicianId: actor.clinicianId ?? undefined });
+    const window = scheduleWindow(null, localDateKey(now, schedule.practice.timeZone));
     const t1 = performance.now();
-    const html = renderToString(createElement(WeekView, { entries: schedule.entries, timeZone: schedule.practice.timeZone, now }));
+    const html = renderToString(createElement(WeekView, { entries: schedule.entries, timeZone: schedule.practice.timeZone, window }));
     const t2 = performance.now();
     return { data: t1 - t0, render: t2 - t1, total: t2 - t0, entries: schedule.entries.length, bytes: Buffer.byteLength(html) };
   }

@@ -2,27 +2,29 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { findPendingRequests } from '@/lib/staff/requests';
 import { findSchedule } from '@/lib/staff/schedule-queries';
+import { parseScheduleDate, scheduleFetchRange, scheduleWindow } from '@/lib/staff/schedule-window';
+import { ScheduleNav } from '../_components/schedule-nav';
 import { requireStaffPage } from '../_lib/staff-guard';
+import { localDateKey } from './_lib/format';
 import { WeekView } from './_components/week-view';
 
 export const metadata: Metadata = { title: 'Today & week' };
 
-const DAY_MS = 86_400_000;
-
-/** Clinicians only: the front desk holds no clinical permission, so this page is "not found" for them. */
-export default async function ClinicianHomePage() {
+/**
+ * Clinicians only: the front desk holds no clinical permission, so this page is "not found" for them.
+ * Today and the week ahead, or the week from `?date=YYYY-MM-DD` (practice-local) with previous / next.
+ */
+export default async function ClinicianHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor, displayName } = await requireStaffPage('booking.read_clinical');
+  const requested = parseScheduleDate((await searchParams).date);
+  const date = requested.ok ? requested.date : null;
   const now = new Date();
   const [schedule, requests] = await Promise.all([
-    findSchedule({
-      actor,
-      from: new Date(now.getTime() - DAY_MS),
-      to: new Date(now.getTime() + 8 * DAY_MS),
-      clinicianId: actor.clinicianId ?? undefined,
-    }),
+    findSchedule({ actor, ...scheduleFetchRange(date, now.getTime()), clinicianId: actor.clinicianId ?? undefined }),
     findPendingRequests({ actor, now }),
   ]);
   const zone = schedule.practice.timeZone;
+  const window = scheduleWindow(date, localDateKey(now, zone));
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -40,7 +42,9 @@ export default async function ClinicianHomePage() {
         )}
       </p>
 
-      <WeekView entries={schedule.entries} timeZone={zone} now={now} />
+      <ScheduleNav path="/clinician" window={window} error={requested.ok ? undefined : requested.message} />
+
+      <WeekView entries={schedule.entries} timeZone={zone} window={window} />
     </div>
   );
 }

@@ -3,14 +3,14 @@ import { formatLongDate } from '@/components/booking/format';
 import { buttonClasses } from '@/components/ui/button';
 import { AppError } from '@/lib/errors';
 import { findSchedule, searchBookings } from '@/lib/staff/schedule-queries';
+import { parseScheduleDate, relativeDayName, scheduleFetchRange, scheduleWindow, type ScheduleWindow } from '@/lib/staff/schedule-window';
 import type { BookingSearchResult, BookingSummary } from '@/lib/staff/dto';
+import { ScheduleNav } from '../_components/schedule-nav';
 import { requireStaffPage } from '../_lib/staff-guard';
 import { BookingTable } from './_components/booking-table';
 import { localDateKey } from './_components/labels';
 
 export const metadata: Metadata = { title: 'Schedule' };
-
-const DAY_MS = 86_400_000;
 
 type SearchOutcome = { query: string; results: BookingSearchResult[] } | { query: string; error: string };
 
@@ -23,16 +23,22 @@ async function runSearch(actor: Parameters<typeof searchBookings>[0]['actor'], q
   }
 }
 
-/** The practice-wide schedule (today and the week ahead) with search: the front desk's home. */
+/**
+ * The practice-wide schedule with search: the front desk's home. Today and the week ahead, or the
+ * week from `?date=YYYY-MM-DD` (practice-local), with previous / next / today and a date picker.
+ */
 export default async function DeskHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await requireStaffPage('schedule.read');
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const requested = parseScheduleDate((await searchParams).date);
+  const date = requested.ok ? requested.date : null;
   const now = Date.now();
 
   const search = query ? await runSearch(actor, query) : null;
-  const schedule = await findSchedule({ actor, from: new Date(now - DAY_MS), to: new Date(now + 8 * DAY_MS) });
+  const schedule = await findSchedule({ actor, ...scheduleFetchRange(date, now) });
   const timeZone = schedule.practice.timeZone;
+  const window = scheduleWindow(date, localDateKey(now, timeZone));
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-8 sm:px-8">
@@ -90,35 +96,30 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
           ) : null}
         </section>
       ) : (
-        <ScheduleDays entries={schedule.entries} timeZone={timeZone} now={now} />
+        <>
+          <ScheduleNav path="/desk" window={window} error={requested.ok ? undefined : requested.message} />
+          <ScheduleDays entries={schedule.entries} timeZone={timeZone} window={window} />
+        </>
       )}
     </div>
   );
 }
 
-function ScheduleDays({ entries, timeZone, now }: { entries: BookingSummary[]; timeZone: string; now: number }) {
-  const today = localDateKey(now, timeZone);
-  // Today and the next 7 practice-local days, in order, "Today" first (yesterday's margin is dropped).
-  const days: Array<{ key: string; ms: number }> = [];
-  for (let i = 0; days.length < 8 && i < 10; i++) {
-    const ms = now + i * DAY_MS;
-    const key = localDateKey(ms, timeZone);
-    if (!days.some((d) => d.key === key)) days.push({ key, ms });
-  }
-  const byDay = new Map<string, BookingSummary[]>();
-  for (const entry of entries) {
-    const key = localDateKey(Date.parse(entry.startsAt), timeZone);
-    byDay.set(key, [...(byDay.get(key) ?? []), entry]);
-  }
+function ScheduleDays({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
+  const byDay = new Map<string, BookingSummary[]>(window.days.map((key) => [key, []]));
+  for (const entry of entries) byDay.get(localDateKey(Date.parse(entry.startsAt), timeZone))?.push(entry);
   return (
     <div className="mt-8 space-y-8">
       <p className="text-sm text-ink-muted">Times in the practice’s zone, {timeZone}.</p>
-      {days.map((day) => {
-        const list = byDay.get(day.key) ?? [];
-        const label = day.key === today ? `Today, ${formatLongDate(day.ms, timeZone)}` : formatLongDate(day.ms, timeZone);
-        const id = `day-${day.key}`;
+      {window.days.map((key) => {
+        const list = byDay.get(key) ?? [];
+        // Noon UTC of the practice-local date, formatted in UTC, names that date.
+        const date = formatLongDate(Date.parse(`${key}T12:00:00Z`), 'UTC');
+        const relative = relativeDayName(key, window.today);
+        const label = relative ? `${relative}, ${date}` : date;
+        const id = `day-${key}`;
         return (
-          <section key={day.key} aria-labelledby={id}>
+          <section key={key} aria-labelledby={id}>
             <h2 id={id} className="text-lg font-semibold text-ink">
               {label}
             </h2>

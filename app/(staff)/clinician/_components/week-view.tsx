@@ -1,38 +1,36 @@
 import Link from 'next/link';
 import type { BookingSummary } from '@/lib/staff/dto';
-import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading, localDateKey } from '../_lib/format';
+import { relativeDayName, type ScheduleWindow } from '@/lib/staff/schedule-window';
+import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading } from '../_lib/format';
 
-const DAY_MS = 86_400_000;
+/** "Today, Monday, November 30" (or Yesterday / Tomorrow), else just the date. */
+function dayHeading(key: string, today: string): string {
+  const relative = relativeDayName(key, today);
+  return relative ? `${relative}, ${formatDayHeading(key)}` : formatDayHeading(key);
+}
 
 /**
- * Today and the next 7 practice-local days of consultations, grouped by day ("Today" first; an
- * empty today still shows). A plain presentational component — no data loading, no hooks — so
- * the /clinician page and bench/week-view.bench.ts render exactly the same markup.
- * `entries` may include a margin either side of the week (findSchedule's range): it is dropped.
+ * The consultations of a schedule window (lib/staff/schedule-window.ts: a first day and the 7
+ * after it, practice-local), grouped by day; every day of the window shows, an empty one says so.
+ * A plain presentational component — no data loading, no hooks — so the /clinician page and
+ * bench/week-view.bench.ts render exactly the same markup.
+ * `entries` may include a margin either side of the window (findSchedule's range): it is dropped.
  */
-export function WeekView({ entries, timeZone, now }: { entries: BookingSummary[]; timeZone: string; now: Date }) {
-  const today = localDateKey(now, timeZone);
-  const lastDay = localDateKey(new Date(now.getTime() + 7 * DAY_MS), timeZone);
+export function WeekView({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
   // One formatter pair per render, not per row: Intl.DateTimeFormat construction dominates otherwise.
   const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
   const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-  const days = new Map<string, BookingSummary[]>();
+  const days = new Map<string, BookingSummary[]>(window.days.map((key) => [key, []]));
   for (const entry of entries) {
-    const key = dayKey.format(new Date(entry.startsAt));
-    if (key < today || key > lastDay) continue;
-    const list = days.get(key);
-    if (list) list.push(entry);
-    else days.set(key, [entry]);
+    days.get(dayKey.format(new Date(entry.startsAt)))?.push(entry);
   }
-  if (!days.has(today)) days.set(today, []);
-  const orderedDays = [...days.keys()].sort();
 
   return (
     <>
-      {orderedDays.map((key) => {
+      {window.days.map((key) => {
         const list = days.get(key) ?? [];
-        const heading = key === today ? `Today, ${formatDayHeading(key)}` : formatDayHeading(key);
+        const heading = dayHeading(key, window.today);
         return (
           <section key={key} aria-labelledby={`day-${key}`} className="mt-8">
             <h2 id={`day-${key}`} className="font-serif text-xl font-semibold text-ink">
