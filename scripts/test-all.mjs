@@ -15,7 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
+const STAGES = ['typecheck', 'unit', 'db', 'e2e'];
 const only = new Set(process.argv.slice(2));
+const unknown = [...only].filter((stage) => !STAGES.includes(stage));
+if (unknown.length > 0) {
+  console.error(`Unknown test stage${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The stages are: ${STAGES.join(', ')} (none: all of them).`);
+  process.exit(2);
+}
 const wants = (stage) => only.size === 0 || only.has(stage);
 const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-test-'));
