@@ -67,6 +67,7 @@ async function openNodePostgres(url: string, max = 10): Promise<DatabaseHandle> 
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString: url, max });
+  watchPoolErrors(pool, 'pg');
   const db = drizzle({ client: pool, schema, logger: queryCountingLogger }) as unknown as Database;
   return { db, driver: 'pg', options: { driver: 'pg', url, maxConnections: max }, close: () => pool.end() };
 }
@@ -76,6 +77,7 @@ async function openNeon(url: string, localProxy: string | undefined, max = 10): 
   const { drizzle } = await import('drizzle-orm/neon-serverless');
   await configureNeon(localProxy);
   const pool = new Pool({ connectionString: url, max });
+  watchPoolErrors(pool, 'neon');
   const db = drizzle({ client: pool, schema, logger: queryCountingLogger }) as unknown as Database;
   return {
     db,
@@ -83,6 +85,36 @@ async function openNeon(url: string, localProxy: string | undefined, max = 10): 
     options: { driver: 'neon', url, localProxy, maxConnections: max },
     close: () => pool.end(),
   };
+}
+
+/** How often a burst of pool errors (a database restart drops every idle connection) is logged. */
+const POOL_ERROR_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * An idle pooled connection that the server closes (a restart, a failover, an idle timeout) makes
+ * the pool emit `error`; with no listener Node turns it into an uncaughtException with a dump of
+ * the whole client. The pool drops that client and opens a new one on the next query, so one
+ * line is all it deserves: the first error of a burst is logged, the rest are counted into the next line.
+ */
+export function watchPoolErrors(
+  pool: { on(event: 'error', listener: (err: Error) => void): unknown },
+  driver: 'pg' | 'neon',
+  log: (line: string) => void = (line) => console.error(line),
+): void {
+  let lastLoggedAt = -Infinity;
+  let suppressed = 0;
+  pool.on('error', (err: Error & { code?: string }) => {
+    const now = Date.now();
+    if (now - lastLoggedAt < POOL_ERROR_LOG_INTERVAL_MS) {
+      suppressed += 1;
+      return;
+    }
+    lastLoggedAt = now;
+    const more = suppressed > 0 ? ` (+${suppressed} more since the last report)` : '';
+    suppressed = 0;
+    const reason = [err.code, (err.message ?? '').split('\n')[0]].filter(Boolean).join(' ');
+    log(`[haven] database (${driver}): an idle connection was closed: ${reason || 'unknown error'}${more}; the pool reconnects on the next query.`);
+  });
 }
 
 /**
