@@ -14,6 +14,11 @@ const nextConfig = {
   // time; bundled into a route it cannot find them ("Extension bundle not found").
   serverExternalPackages: ['@electric-sql/pglite'],
   reactStrictMode: true,
+  experimental: {
+    // The largest form (a booking with a 1,000-character note, or a week of hours) posts a few kB;
+    // 64 kB leaves ample margin and refuses anything bigger before it is parsed (default: 1 MB).
+    serverActions: { bodySizeLimit: '64kb' },
+  },
   async headers() {
     return [
       {

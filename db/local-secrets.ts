@@ -26,7 +26,7 @@ function hasValue(text: string, name: string): boolean {
  * .env.example) is replaced where it stands, so the file never holds two assignments of one name;
  * variables set in the process environment are left to it.
  */
-export function withLocalSecrets(existing: string, environment: NodeJS.ProcessEnv): { text: string; added: string[] } {
+export function withLocalSecrets(existing: string, environment: Readonly<Record<string, string | undefined>>): { text: string; added: string[] } {
   let text = existing;
   const added: string[] = [];
   const appended: string[] = [];

@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './client';
 import { testDriver } from '../tests/support/test-env';
 
 const driver = testDriver();
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * A database restart closes every idle pooled connection. Before pools had an error listener, each
@@ -38,8 +39,8 @@ describe.skipIf(driver === 'pglite')(`pool errors on ${driver}`, () => {
     // Three idle connections in the pool, each with a known backend pid.
     const pids = await Promise.all(
       [0, 1, 2].map(async () => {
-        const result = await handle.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid, pg_sleep(0.05)`);
-        return Number(result.rows[0]!.pid);
+        const result = await handle.db.execute(sql`select pg_backend_pid() as pid, pg_sleep(0.05)`);
+        return Number(rowsOf<{ pid: number }>(result)[0]!.pid);
       }),
     );
     expect(new Set(pids).size).toBeGreaterThan(0);
@@ -50,7 +51,7 @@ describe.skipIf(driver === 'pglite')(`pool errors on ${driver}`, () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).not.toContain('\n');
     expect(reports[0]).toContain(`database (${driver})`);
-    const again = await handle.db.execute<{ one: number }>(sql`select 1 as one`);
-    expect(Number(again.rows[0]!.one)).toBe(1);
+    const again = await handle.db.execute(sql`select 1 as one`);
+    expect(Number(rowsOf<{ one: number }>(again)[0]!.one)).toBe(1);
   });
 });
