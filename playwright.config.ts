@@ -44,8 +44,8 @@ export default defineConfig({
     },
     {
       name: 'berlin',
-      // The authorization matrix's answers don't depend on the browser's zone: it runs once.
-      testIgnore: [/smoke\.spec\.ts/, /authorization-matrix\.spec\.ts/],
+      // The authorization matrix's and the malformed-request answers don't depend on the browser's zone: they run once.
+      testIgnore: [/smoke\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'Europe/Berlin', locale: 'en-GB' },
     },
     {

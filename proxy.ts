@@ -1,7 +1,8 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret, useSecureAuthCookies } from './lib/auth/secrets';
-import { STAFF_PATH_HEADER, safeCallbackPath, signInHref } from './lib/auth/staff-paths';
+import { STAFF_PATH_HEADER, isStaffPath, safeCallbackPath, signInHref } from './lib/auth/staff-paths';
+import { refuseUnreadableAction } from './lib/http/action-request-guard';
 
 /**
  * Early redirects only (STYLE.md): a request for a staff page without a staff session cookie is
@@ -14,7 +15,10 @@ import { STAFF_PATH_HEADER, safeCallbackPath, signInHref } from './lib/auth/staf
  * turns out to be expired can come back to the same place after signing in again.
  */
 export async function proxy(request: NextRequest) {
+  const refused = await refuseUnreadableAction(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
+  if (!isStaffPath(pathname)) return NextResponse.next();
   const path = safeCallbackPath(`${pathname}${search}`) ?? pathname;
 
   const token = await getToken({ req: request, secret: authSecret(), secureCookie: useSecureAuthCookies() });
@@ -30,7 +34,8 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-// Staff areas only: never `/`, `/book/*`, `/m/*`, `/api/*`, `/sign-in`, static assets.
+// Every page (server actions are posted to pages); never API routes or static assets. Only
+// staff areas are redirected (isStaffPath).
 export const config = {
-  matcher: ['/clinician/:path*', '/desk/:path*'],
+  matcher: ['/((?!api/|_next/|favicon.ico|icon.svg).*)'],
 };

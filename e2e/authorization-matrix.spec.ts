@@ -2,6 +2,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { ACTORS, createAccessWorld, type AccessWorld, type Actor } from './support/access-world';
 import { ACTION_CASES, ROUTE_CASES, type ActionArgs, type ActionOutcome, type PageOutcome } from './support/access-matrix';
 import { builtServerActions, discoverRoutes, discoverServerActionsInSource, type BuiltServerAction } from './support/app-inventory';
+import { postServerAction } from './support/action-post';
 import { expect, test } from './support/staff-fixture';
 
 /**
@@ -95,8 +96,8 @@ function actionResultOf(body: string): { ok?: unknown; code?: unknown } | null {
   return null;
 }
 
-/** Posts a server action the way React's client does: the args as a JSON reply, or multipart when one is a FormData. */
-async function callAction(
+/** Posts a server action the way React's client does (support/action-post.ts), as the given actor. */
+function callAction(
   request: APIRequestContext,
   action: BuiltServerAction,
   pagePath: string,
@@ -104,14 +105,7 @@ async function callAction(
   headers: Record<string, string>,
   origin: string,
 ): Promise<APIResponse> {
-  const common = { 'Next-Action': action.id, Accept: 'text/x-component', Origin: origin, ...headers };
-  if (!form) {
-    return request.post(pagePath, { headers: { ...common, 'Content-Type': 'text/plain;charset=UTF-8' }, data: JSON.stringify(args), maxRedirects: 0 });
-  }
-  // React's encodeReply: the root is field "0"; a FormData argument is "$K1" with fields "1_<name>".
-  const multipart: Record<string, string> = { '0': JSON.stringify([...args, '$K1']) };
-  for (const [name, value] of Object.entries(form)) multipart[`1_${name}`] = value;
-  return request.post(pagePath, { headers: common, multipart, maxRedirects: 0 });
+  return postServerAction(request, { actionId: action.id, path: pagePath, args, form, headers: { Origin: origin, ...headers } });
 }
 
 async function actionOutcome(response: APIResponse): Promise<{ outcome: ActionOutcome | string; detail: string }> {
@@ -147,3 +141,19 @@ for (const actionCase of ACTION_CASES) {
     }
   });
 }
+
+test('a form field posted by the matrix reaches the action (the FormData shape is the browser\'s)', async ({ request, staffDb, baseURL }) => {
+  // A 501-character reason is refused by the cancel action's schema: that answer proves the field
+  // arrived. Posted in a shape the server ignores, the action would see no reason and cancel.
+  const action = builtServerActions().find((a) => a.key === 'app/m/[token]/cancel/actions.ts#cancelBookingAction')!;
+  const world = await createAccessWorld(staffDb);
+  try {
+    const before = await world.snapshot();
+    const response = await callAction(request, action, `/m/${world.a.token}/cancel`, { args: [world.a.token, null], form: { reason: 'x'.repeat(501) } }, {}, baseURL!);
+    const { outcome, detail } = await actionOutcome(response);
+    expect(`${outcome} (${detail})`).toBe('answered (code invalid)');
+    expect(await world.snapshot(), 'nothing was cancelled').toEqual(before);
+  } finally {
+    await world.remove();
+  }
+});

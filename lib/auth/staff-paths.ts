@@ -44,6 +44,11 @@ export function safeCallbackPath(value: unknown): string | null {
   return `${path}${url.search}${url.hash}`;
 }
 
+/** The staff workspaces (proxy.ts redirects signed-out page loads there to the sign-in page). */
+export function isStaffPath(pathname: string): boolean {
+  return Object.values(STAFF_HOME).some((home) => isWithin(pathname, home));
+}
+
 /** `/clinician` and `/clinician/…`, not `/clinicians`. */
 function isWithin(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
