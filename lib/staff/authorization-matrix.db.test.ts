@@ -162,6 +162,11 @@ const EXEMPT: Record<string, string> = {
   'clinical-notes.ts#clinicianNotesAssociatedData': 'pure: the associated-data string for the envelope',
   'reschedule-notice.ts#isInsideUsualNotice': 'pure: compares two instants (the desk picker marks times with it)',
   'reschedule-notice.ts#needsNoticeOverride': 'pure: whether a chosen time needs the override; rescheduleAsStaff still checks the permission',
+  'schedule-window.ts#parseScheduleDate': 'pure: reads ?date= of a schedule page',
+  'schedule-window.ts#scheduleFetchRange': 'pure: the instants findSchedule is asked for',
+  'schedule-window.ts#scheduleWindow': 'pure: the days a schedule page shows',
+  'schedule-window.ts#relativeDayName': 'pure: Today / Yesterday / Tomorrow',
+  'schedule-window.ts#scheduleHref': 'pure: a schedule page address',
 };
 
 withStaffWorld((h, w) => {
