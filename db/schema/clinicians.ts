@@ -15,6 +15,11 @@ export const clinicians = pgTable(
     bio: text('bio').notNull().default(''),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /**
+     * Edit version of the clinician's availability (weekly hours, time off, extra hours): every
+     * change to either table checks and bumps it (lib/concurrency/edit-version.ts).
+     */
+    availabilityVersion: integer('availability_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('clinicians_practice_idx').on(t.practiceId)],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bookings } from './bookings';
 import { consultationOutcomeEnum } from './enums';
 import { staffUsers } from './staff';
@@ -23,6 +23,8 @@ export const consultationRecords = pgTable(
     outcome: consultationOutcomeEnum('outcome'),
     outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
     /** The staff user who last saved (a clinician); kept if the user is later removed. */
+    /** Edit version: every save checks and bumps it (lib/concurrency/edit-version.ts); no row reads as version 0. */
+    version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -27,6 +27,8 @@ export const consultationTypes = pgTable(
     dailyCap: integer('daily_cap'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Edit version: every settings save checks and bumps it (lib/concurrency/edit-version.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -20,6 +20,8 @@ export const practices = pgTable('practices', {
   maxOpenBookingsPerEmail: integer('max_open_bookings_per_email').notNull().default(3),
   /** Require two-factor sign-in for every staff member, not only clinicians (issue 3). */
   requireTwoFactorForAll: boolean('require_two_factor_for_all').notNull().default(false),
+  /** Edit version of the practice's settings: every settings save checks and bumps it (lib/concurrency/edit-version.ts). */
+  settingsVersion: integer('settings_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -101,7 +101,7 @@ const MATRIX: Record<string, Row> = {
   },
   saveClinicalNotes: {
     setup: started,
-    call: (actor, c) => saveClinicalNotes({ actor, bookingId: c.booking.id, notes: 'Second session booked.', outcome: 'became_client', now: c.now }),
+    call: (actor, c) => saveClinicalNotes({ actor, bookingId: c.booking.id, notes: 'Second session booked.', outcome: 'became_client', version: 1, now: c.now }),
     expected: expected('ok', 'not_found', 'not_found', 'not_found'),
     clinical: true,
   },

@@ -20,6 +20,8 @@ const keyring = parseKeyring(TEST_DATA_KEYS);
 const START = new Date('2026-12-03T15:00:00Z');
 const AFTER = new Date('2026-12-03T17:00:00Z');
 const BEFORE = new Date('2026-12-01T14:00:00Z');
+// After every consultation seeded here.
+const LATER = new Date('2028-01-10T12:00:00Z');
 
 let handle: DatabaseHandle;
 let world: StaffWorld;
@@ -41,8 +43,8 @@ const auditsOf = (bookingId: string, action: string) =>
 describe(`clinician notes on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
   it('stores notes only as an AES-256-GCM envelope bound to the booking', async () => {
     const b = await seed({ startsAt: START });
-    const saved = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: CLINICIAN_NOTES, now: BEFORE });
-    expect(saved).toEqual({ ok: true, updatedAt: BEFORE.toISOString(), outcome: null });
+    const saved = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: CLINICIAN_NOTES, version: 0, now: BEFORE });
+    expect(saved).toEqual({ ok: true, updatedAt: BEFORE.toISOString(), outcome: null, version: 1 });
 
     const row = await recordOf(b.id);
     expect(row?.clinicianNotesCiphertext).toMatch(/^v1\.test1\./); // key id travels with it
@@ -86,20 +88,22 @@ describe(`clinician notes on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
 
   it('records the outcome after the consultation; saving notes keeps it; null clears it', async () => {
     const b = await seed({ startsAt: new Date('2026-12-10T18:00:00Z') });
-    const before = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Prep.', outcome: 'became_client', now: BEFORE });
+    const before = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Prep.', outcome: 'became_client', version: 0, now: BEFORE });
     expect(before).toMatchObject({ ok: false, reason: 'too_early' });
     expect(await recordOf(b.id)).toBeUndefined();
 
     const t1 = new Date('2026-12-10T20:00:00Z');
-    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit.', outcome: 'became_client', now: t1 })).toEqual({
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit.', outcome: 'became_client', version: 0, now: t1 })).toEqual({
       ok: true,
       updatedAt: t1.toISOString(),
       outcome: 'became_client',
+      version: 1,
     });
     const t2 = new Date('2026-12-11T09:00:00Z');
-    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit. Weekly from January.', now: t2 })).toMatchObject({
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit. Weekly from January.', version: 1, now: t2 })).toMatchObject({
       ok: true,
       outcome: 'became_client',
+      version: 2,
     });
     expect(await getClinicalRecord({ actor: clinician(), bookingId: b.id, now: t2 })).toEqual({
       bookingId: b.id,
@@ -108,24 +112,25 @@ describe(`clinician notes on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       outcome: 'became_client',
       outcomeRecordedAt: t1.toISOString(),
       updatedAt: t2.toISOString(),
+      version: 2,
     });
 
     const t3 = new Date('2026-12-12T09:00:00Z');
-    await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit.', outcome: 'referred_out', now: t3 });
+    await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Good fit.', outcome: 'referred_out', version: 2, now: t3 });
     expect(await recordOf(b.id)).toMatchObject({ outcome: 'referred_out', outcomeRecordedAt: t3 });
-    await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: '', outcome: null, now: t3 });
+    await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: '', outcome: null, version: 3, now: t3 });
     expect(await recordOf(b.id)).toMatchObject({ clinicianNotesCiphertext: null, outcome: null, outcomeRecordedAt: null });
     expect((await auditsOf(b.id, 'booking.clinical_notes_saved')).map((a) => a.detail.outcomeChanged).sort()).toEqual([false, true, true, true]);
   });
 
   it('refuses unknown outcomes and over-long notes with field messages', async () => {
     const b = await seed();
-    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x', outcome: 'cured' as 'waitlist', now: AFTER })).toMatchObject({
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x', outcome: 'cured' as 'waitlist', version: 0, now: AFTER })).toMatchObject({
       ok: false,
       reason: 'invalid',
       fieldErrors: { outcome: 'Please choose an outcome from the list.' },
     });
-    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x'.repeat(20_001), now: AFTER })).toMatchObject({
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x'.repeat(20_001), version: 0, now: AFTER })).toMatchObject({
       ok: false,
       reason: 'invalid',
       fieldErrors: { notes: expect.stringMatching(/under 20000 characters/) },
@@ -138,7 +143,7 @@ describe(`clinician notes on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     delete process.env.HAVEN_DATA_KEYS;
     resetEnvForTests();
     try {
-      await expect(saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'secret', now: AFTER })).rejects.toBeInstanceOf(MissingEncryptionKeyError);
+      await expect(saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'secret', version: 0, now: AFTER })).rejects.toBeInstanceOf(MissingEncryptionKeyError);
       await expect(getClinicalRecord({ actor: clinician(), bookingId: b.id, now: AFTER })).rejects.toBeInstanceOf(MissingEncryptionKeyError);
     } finally {
       process.env.HAVEN_DATA_KEYS = saved;
@@ -146,5 +151,54 @@ describe(`clinician notes on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     }
     expect(await recordOf(b.id)).toBeUndefined();
     expect(await auditsOf(b.id, 'booking.clinical_viewed')).toHaveLength(0);
+  });
+
+  it('refuses a save from a stale copy: nothing changes, and the answer carries the saved text', async () => {
+    const b = await seed();
+    // Two tabs open the empty record (version 0); the first saves.
+    const first = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Tab one: sleep, work stress.', version: 0, now: LATER });
+    expect(first).toMatchObject({ ok: true, version: 1 });
+    const before = await recordOf(b.id);
+
+    // The second tab still holds version 0: refused, with tab one's notes to show beside its own.
+    const stale = await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Tab two: family history.', outcome: 'waitlist', version: 0, now: LATER });
+    expect(stale).toEqual({
+      ok: false,
+      reason: 'stale',
+      message: 'These notes changed after you opened this page (in another tab or window, or by someone else). Nothing was saved.',
+      current: { clinicianNotes: 'Tab one: sleep, work stress.', outcome: null, outcomeRecordedAt: null, updatedAt: LATER.toISOString(), version: 1 },
+    });
+    expect(await recordOf(b.id)).toEqual(before);
+
+    // Tab one saves again (version 1 → 2); a save still holding version 1 is now stale too.
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Tab one, later.', version: 1, now: LATER })).toMatchObject({ ok: true, version: 2 });
+    const after = await recordOf(b.id);
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Old copy.', version: 1, now: LATER })).toMatchObject({
+      ok: false,
+      reason: 'stale',
+      current: { clinicianNotes: 'Tab one, later.', version: 2 },
+    });
+    expect(await recordOf(b.id)).toEqual(after);
+    expect(decryptText(keyring, after!.clinicianNotesCiphertext!, clinicianNotesAssociatedData(b.id))).toBe('Tab one, later.');
+
+    // Choosing to keep one's own (or a merge): saved against the version the refusal showed.
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'Merged by hand.', version: 2, now: LATER })).toMatchObject({ ok: true, version: 3 });
+    // Only real saves are audited as saves; showing the saved notes on a refusal is audited as a view.
+    expect(await auditsOf(b.id, 'booking.clinical_notes_saved')).toHaveLength(3);
+    const views = await auditsOf(b.id, 'booking.clinical_viewed');
+    expect(views.map((v) => v.detail)).toEqual([
+      { clientNote: false, clinicianNotes: true, staleSave: true },
+      { clientNote: false, clinicianNotes: true, staleSave: true },
+    ]);
+  });
+
+  it('refuses a version ahead of the saved one, and a missing version, without writing', async () => {
+    const b = await seed({ clinicianNotes: CLINICIAN_NOTES });
+    const before = await recordOf(b.id);
+    expect(await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x', version: 7, now: LATER })).toMatchObject({ ok: false, reason: 'stale' });
+    expect(
+      await saveClinicalNotes({ actor: clinician(), bookingId: b.id, notes: 'x', version: undefined as unknown as number, now: LATER }),
+    ).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await recordOf(b.id)).toEqual(before);
   });
 });

@@ -121,6 +121,8 @@ export type ClinicalRecord = {
   outcomeRecordedAt: string | null;
   /** When the notes or outcome were last saved (null: never). */
   updatedAt: string | null;
+  /** The record's edit version (0: never saved): a save from an older one is refused as stale. */
+  version: number;
 };
 
 /** Free times to move a booking to (same type, same clinician), with the policy applied. */

@@ -1,3 +1,4 @@
+import { editVersionSchema } from '../concurrency/edit-version';
 import { z } from 'zod';
 import { CONSULTATION_OUTCOMES } from './dto';
 
@@ -78,6 +79,8 @@ export const clinicalNotesSchema = z.object({
   notes: trimmed(MAX_CLINICIAN_NOTES),
   /** Omitted: leave the outcome as it is; null: clear it. */
   outcome: z.enum(CONSULTATION_OUTCOMES, { message: 'Please choose an outcome from the list.' }).nullable().optional(),
+  /** The record's edit version the form was loaded at (0: no record yet): a stale one is refused. */
+  version: editVersionSchema,
 });
 export type ClinicalNotesInput = z.infer<typeof clinicalNotesSchema>;
 

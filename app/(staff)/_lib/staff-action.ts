@@ -8,9 +8,18 @@ import { AppError } from '@/lib/errors';
 const SIGNED_OUT: ActionResult<never> = { ok: false, code: 'signed_out', formError: 'Your sign-in has ended. Please sign in again.' };
 const FAILED: ActionResult<never> = { ok: false, code: 'failed', formError: 'Something went wrong on our side. Nothing was changed. Please try again.' };
 
-/** A data-layer refusal ({ ok: false, reason, message, fieldErrors? }) as an ActionResult; its messages are written for people. */
-export function refusal(result: { reason: string; message: string; fieldErrors?: Record<string, string> }): ActionResult<never> {
-  return { ok: false, code: result.reason, formError: result.message, fieldErrors: result.fieldErrors };
+/**
+ * A data-layer refusal ({ ok: false, reason, message, fieldErrors? }) as an ActionResult; its messages are written for people.
+ * A stale save (lib/concurrency/edit-version.ts) also carries what is saved now, as `data`, for the form to show beside the person's own.
+ */
+export function refusal(result: { reason: string; message: string; fieldErrors?: Record<string, string>; current?: unknown }): ActionResult<never> {
+  return {
+    ok: false,
+    code: result.reason,
+    formError: result.message,
+    fieldErrors: result.fieldErrors,
+    ...(result.reason === 'stale' ? { data: result.current } : {}),
+  };
 }
 
 export type StaffActionOptions = {

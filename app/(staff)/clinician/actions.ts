@@ -30,9 +30,11 @@ export async function saveClinicalNotesAction(input: {
   bookingId: string;
   notes: string;
   outcome?: ConsultationOutcome | null;
-}): Promise<ActionResult<{ updatedAt: string; outcome: ConsultationOutcome | null }>> {
+  version: number;
+}): Promise<ActionResult<{ updatedAt: string; outcome: ConsultationOutcome | null; version: number }>> {
+  // A stale save's refusal carries the saved record (SavedClinicalRecord) as `data`.
   return runStaffAction(clinicalNotesSchema, input, async (actor, data) => {
     const result = await saveClinicalNotes({ actor, ...data });
-    return result.ok ? { ok: true, data: { updatedAt: result.updatedAt, outcome: result.outcome } } : refusal(result);
+    return result.ok ? { ok: true, data: { updatedAt: result.updatedAt, outcome: result.outcome, version: result.version } } : refusal(result);
   });
 }

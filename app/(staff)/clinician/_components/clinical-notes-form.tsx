@@ -14,9 +14,26 @@ import { MAX_CLINICIAN_NOTES, clinicalNotesSchema, type ClinicalNotesInput } fro
 import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../_components/session-channel';
 import { draftStateText, useStaffDraft } from '../../_components/use-staff-draft';
+import { StaleNotice } from '../../_components/stale-notice';
+import { formatDateTime } from '../_lib/format';
 import { saveClinicalNotesAction } from '../actions';
 
-type FormValues = { bookingId: string; notes: string; outcome?: ConsultationOutcome | null };
+type FormValues = { bookingId: string; notes: string; outcome?: ConsultationOutcome | null; version: number };
+
+/** What is saved now, from a stale save's refusal (SavedClinicalRecord in lib/staff/clinical-notes.ts). */
+type SavedRecord = { clinicianNotes: string | null; outcome: ConsultationOutcome | null; updatedAt: string | null; version: number };
+
+function asSavedRecord(data: unknown): SavedRecord | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  if (typeof d.version !== 'number') return null;
+  return {
+    clinicianNotes: typeof d.clinicianNotes === 'string' ? d.clinicianNotes : null,
+    outcome: (CONSULTATION_OUTCOMES as readonly unknown[]).includes(d.outcome) ? (d.outcome as ConsultationOutcome) : null,
+    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
+    version: d.version,
+  };
+}
 
 const FIELDS = ['notes', 'outcome'] as const;
 
@@ -27,6 +44,9 @@ function fromDraft(values: Record<string, unknown>, fallback: FormValues): FormV
     bookingId: fallback.bookingId,
     notes: typeof values.notes === 'string' ? values.notes : fallback.notes,
     outcome: (CONSULTATION_OUTCOMES as readonly unknown[]).includes(outcome) ? (outcome as ConsultationOutcome) : outcome === null ? null : fallback.outcome,
+    // The version the draft was typed against: if the record was saved since, saving shows both.
+    // (A draft kept before versions existed counts as typed against no record: the same.)
+    version: typeof values.version === 'number' ? values.version : 0,
   };
 }
 
@@ -35,6 +55,8 @@ export function ClinicalNotesForm({
   bookingId,
   initialNotes,
   initialOutcome,
+  initialVersion,
+  timeZone,
   updatedLabel,
   hasStarted,
   draft,
@@ -42,6 +64,10 @@ export function ClinicalNotesForm({
   bookingId: string;
   initialNotes: string;
   initialOutcome: ConsultationOutcome | null;
+  /** The record's edit version when the page loaded (0: never saved). */
+  initialVersion: number;
+  /** The practice's zone, for when a conflicting save was made. */
+  timeZone: string;
   /** When the record was last saved, formatted in the practice's zone (null: never). */
   updatedLabel: string | null;
   hasStarted: boolean;
@@ -49,18 +75,20 @@ export function ClinicalNotesForm({
   draft: { values: Record<string, unknown>; savedLabel: string } | null;
 }) {
   const router = useRouter();
-  const onRecord: FormValues = { bookingId, notes: initialNotes, outcome: initialOutcome };
+  const onRecord: FormValues = { bookingId, notes: initialNotes, outcome: initialOutcome, version: initialVersion };
   const restored = draft ? fromDraft(draft.values, onRecord) : null;
   const [showRestored, setShowRestored] = useState(restored !== null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [savedOutcome, setSavedOutcome] = useState<ConsultationOutcome | null>(initialOutcome);
   const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; saved: SavedRecord } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     setFocus,
     reset,
+    setValue,
     watch,
     getValues,
     formState: { errors, isSubmitting, isDirty },
@@ -85,9 +113,10 @@ export function ClinicalNotesForm({
     noteStaffActivity();
     if (result.ok) {
       // Keep the text exactly as typed (the server only trims the ends); mark the form clean.
-      const saved = { bookingId, notes: values.notes, outcome: result.data.outcome };
+      const saved = { bookingId, notes: values.notes, outcome: result.data.outcome, version: result.data.version };
       reset(saved);
       setShowRestored(false);
+      setConflict(null);
       setSavedAt(result.data.updatedAt);
       await kept.settle(saved);
       // The outcome is also shown at the top of the page: refresh it (what was typed stays).
@@ -95,6 +124,15 @@ export function ClinicalNotesForm({
         setSavedOutcome(result.data.outcome);
         router.refresh();
       }
+      return;
+    }
+    const saved = result.code === 'stale' ? asSavedRecord(result.data) : null;
+    if (saved) {
+      // Someone saved in between: theirs is shown in the notice, what was typed stays in the form.
+      // The form now builds on the saved version, so saving it again (keep mine, or a merge) is a
+      // deliberate choice made with both in view.
+      setConflict({ message: result.formError ?? 'These notes changed after you opened this page. Nothing was saved.', saved });
+      setValue('version', saved.version);
       return;
     }
     let first = applyFieldErrors(result, setError, FIELDS);
@@ -107,10 +145,52 @@ export function ClinicalNotesForm({
     if (first) setFocus(first);
   });
 
+  const useSaved = async () => {
+    if (!conflict) return;
+    const saved = { bookingId, notes: conflict.saved.clinicianNotes ?? '', outcome: conflict.saved.outcome, version: conflict.saved.version };
+    reset(saved);
+    setConflict(null);
+    setShowRestored(false);
+    await kept.settle(saved);
+    if (saved.outcome !== savedOutcome) {
+      setSavedOutcome(saved.outcome);
+      router.refresh();
+    }
+    setFocus('notes');
+  };
+
   const outcomeError = errors.outcome?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-5" aria-label="Clinical notes">
       <input type="hidden" {...register('bookingId')} />
+      <input type="hidden" {...register('version', { valueAsNumber: true })} />
+      {conflict ? (
+        <StaleNotice
+          title="Notes not saved: they changed elsewhere"
+          message={conflict.message}
+          savedLabel={conflict.saved.updatedAt ? formatDateTime(conflict.saved.updatedAt, timeZone) : null}
+          keepMineLabel="Keep mine (replace the saved notes)"
+          useSavedLabel="Use the saved notes"
+          busy={isSubmitting}
+          onKeepMine={() => void onSubmit()}
+          onUseSaved={() => void useSaved()}
+        >
+          <label htmlFor="saved-notes" className="sr-only">
+            The saved notes
+          </label>
+          <textarea
+            id="saved-notes"
+            readOnly
+            rows={6}
+            value={conflict.saved.clinicianNotes ?? ''}
+            placeholder="(No notes)"
+            className="block w-full rounded-lg border border-line-strong bg-surface px-3.5 py-2.5 text-base text-ink"
+          />
+          <p className="mt-1 text-sm">
+            Saved outcome: {conflict.saved.outcome ? OUTCOME_LABELS[conflict.saved.outcome] : 'not recorded'}
+          </p>
+        </StaleNotice>
+      ) : null}
       {showRestored && draft ? (
         <Notice tone="info" role="status" title="Your unsaved changes are back">
           <p>

@@ -34,8 +34,10 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   const booking = await orNotFound(() => getBookingForStaff({ actor, bookingId: id }));
   if (!booking.allowed.readClinical) notFound();
   const record = await orNotFound(() => getClinicalRecord({ actor, bookingId: id }));
-  // What the clinician typed here but had not saved (e.g. before an idle sign-out): offered back.
-  const draft = await getStaffDraft({ actor, formKey: draftKey('clinical-notes', id), supersededAt: record.updatedAt });
+  // What the clinician typed here but had not saved (e.g. before an idle sign-out): offered back —
+  // even when the record was saved since (another tab): the draft keeps the version it was typed
+  // against, so saving it shows both texts instead of losing either.
+  const draft = await getStaffDraft({ actor, formKey: draftKey('clinical-notes', id) });
   const zone = booking.practiceTimeZone;
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
@@ -83,6 +85,8 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
             bookingId={record.bookingId}
             initialNotes={record.clinicianNotes ?? ''}
             initialOutcome={record.outcome}
+            initialVersion={record.version}
+            timeZone={zone}
             updatedLabel={record.updatedAt ? formatDateTime(record.updatedAt, zone) : null}
             hasStarted={hasStarted}
             draft={draft ? { values: draft.values, savedLabel: formatDateTime(draft.savedAt, zone) } : null}
