@@ -1,4 +1,5 @@
-import { builtServerActions } from './support/app-inventory';
+import { createAccessWorld } from './support/access-world';
+import { builtServerActions, discoverRoutes } from './support/app-inventory';
 import { expect, test } from './support/staff-fixture';
 
 /**
@@ -60,3 +61,43 @@ test('the refusal is one plain sentence, and an oversized no-JavaScript form pos
   expect(oversized.status()).toBe(413);
   expect(await oversized.text()).toContain('too large');
 });
+
+const GARBAGE_SEGMENTS = ['x', 'a'.repeat(600), '%00', '%E2%80%AE%F0%9F%98%80', '..%2F..%2Fetc', '%25', '0', '-1', '00000000-0000-0000-0000-000000000000'];
+const GARBAGE_QUERY = `?${['q', 'date', 'week', 'cursor', 'before', 'after', 'kind', 'from', 'to', 'callbackUrl', 'reason', 'startsAt', 'clinician', 'moved', 'cancelled', 'day', 'page']
+  .map((name, i) => `${name}=${['%00', 'a'.repeat(3000), '9999-99-99', '-1', '%E2%80%AE', '[object]', '../x', '%FF'][i % 8]}`)
+  .join('&')}&date=1&date=2`;
+
+/** Every page and API route, with each dynamic segment replaced by garbage. */
+function garbagePaths(): string[] {
+  return discoverRoutes().flatMap((route) =>
+    GARBAGE_SEGMENTS.map((value) => route.pattern.replace(/\[(?:\.\.\.)?\w+\]/g, value)).filter((path, i, all) => all.indexOf(path) === i),
+  );
+}
+
+/** A streamed page that failed renders its error boundary under a 200: Next marks it with an error digest. */
+function failedWhileStreaming(body: string): boolean {
+  return [...body.matchAll(/data-dgst="([^"]*)"/g)].some(([, digest]) => !/^NEXT_(HTTP_ERROR_FALLBACK|REDIRECT)/.test(digest!));
+}
+
+for (const actor of ['anonymous', 'clinician', 'frontDesk'] as const) {
+  test(`garbage in every path segment and query parameter gets no 5xx (${actor})`, async ({ request, staffDb }) => {
+    test.setTimeout(180_000);
+    const world = await createAccessWorld(staffDb);
+    try {
+      const cookie = await world.cookieFor(actor);
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+      const failures: string[] = [];
+      const paths = garbagePaths();
+      for (const path of paths) {
+        for (const url of [path, `${path}${GARBAGE_QUERY}`]) {
+          const response = await request.get(url, { headers, maxRedirects: 0 });
+          const body = await response.text();
+          if (response.status() >= 500 || failedWhileStreaming(body)) failures.push(`${response.status()} GET ${url.slice(0, 120)}`);
+        }
+      }
+      expect(failures, `${paths.length * 2} requests`).toEqual([]);
+    } finally {
+      await world.remove();
+    }
+  });
+}
