@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { LocaleProvider } from '@/components/locale/locale-context';
 import { loadPracticeOrNull } from './_lib/practice';
+import { getRequestLocale } from './_lib/request-locale';
 import './globals.css';
 
 // Metadata and every frame read the practice from the database: never prerender at build time.
@@ -26,7 +28,8 @@ export const viewport: Viewport = {
  * The document. Each area brings its own frame with the `#main` landmark the skip link targets:
  * client pages `PublicChrome` (header, footer), staff pages app/(staff) and app/(auth).
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getRequestLocale();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col antialiased">
@@ -36,7 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        {children}
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
       </body>
     </html>
   );

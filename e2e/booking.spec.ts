@@ -1,6 +1,6 @@
 import { IN_PERSON_LANES, VIDEO_LANES, expect, test } from './fixtures';
 import { TYPES } from './pages/booking-flow';
-import { icsInstant, longDateIn, timeIn, timeWithZoneIn } from './support/dates';
+import { icsInstant, longDateIn, projectLocale, timeIn, timeWithZoneIn } from './support/dates';
 
 /** The demo practice is in New York (db/seed-demo.ts). */
 const PRACTICE_ZONE = 'America/New_York';
@@ -43,7 +43,9 @@ test.describe('booking a consultation', () => {
     await expect(page.getByText(/each time also shows the office's local time: New York/)).toBeVisible();
     const times = await flow.picker.timesOn(date);
     const label = times[Math.floor(Math.random() * times.length)]!;
-    await expect(flow.picker.timeButton(label)).toHaveAccessibleDescription(/^\d{1,2}:\d{2} [AP]M E[SD]T at the office$/);
+    // The office's clock, in the project's locale: "2:00 PM EST" (en-US) or "14:00 GMT-5" (en-GB).
+    const officeClock = projectLocale() === 'en-US' ? /^\d{1,2}:\d{2} [AP]M E[SD]T at the office$/ : /^\d{2}:\d{2} GMT-[45] at the office$/;
+    await expect(flow.picker.timeButton(label)).toHaveAccessibleDescription(officeClock);
     await flow.picker.timeButton(label).click();
     await page.waitForURL(/\/details\?/);
     const startMs = Date.parse(new URL(page.url()).searchParams.get('start') ?? '');

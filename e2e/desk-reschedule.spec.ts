@@ -4,7 +4,7 @@ import { auditEvents } from '../db/schema';
 import { signInTo } from './pages/sign-in';
 import { SlotPicker } from './pages/slot-picker';
 import { expectAccessible } from './support/axe';
-import { dateIn, dayLabel, instantAt, longDateIn, shortDateIn, timeIn } from './support/dates';
+import { clock, dateIn, dayLabel, instantAt, longDateIn, shortDateIn, timeIn, timeWithZoneIn } from './support/dates';
 import { BookingSeed, CLIENT_NOTE } from './support/booking-seed';
 import { expect, test as base, type StaffAccount, type StaffDb } from './support/staff-fixture';
 
@@ -16,6 +16,8 @@ import { expect, test as base, type StaffAccount, type StaffDb } from './support
  */
 
 const NY = 'America/New_York';
+/** The zone the seeded bookings' clients are in (BookingSeed). */
+const CLIENT_ZONE = 'America/Chicago';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -54,13 +56,15 @@ async function openReschedule(page: Page, bookingId: string): Promise<SlotPicker
   return picker;
 }
 
-/** The instant reading `label` in New York on the day `days` after `now` (instantAt steps from a whole hour). */
-const atNewYork = (now: number, days: number, label: string) => instantAt(Math.floor((now + days * DAY) / HOUR) * HOUR, label, NY);
+/** The instant reading `label` ("10:00 AM") in New York on the day `days` after `now` (instantAt steps from a whole hour). */
+const atNewYork = (now: number, days: number, label: string) => instantAt(Math.floor((now + days * DAY) / HOUR) * HOUR, clock(label), NY);
 
 const hourIn = (ms: number, zone: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(ms));
 
-/** "Thursday, November 26, 2026, 10:00 AM–10:50 AM" as the desk booking page prints a booking's time. */
-const bookingTime = (start: number) => `${longDateIn(start, NY)}, ${timeIn(start, NY)}–${timeIn(start + 50 * MINUTE, NY)}`;
+/** "Thursday, November 26, 2026, 10:00 AM – 10:50 AM" as the desk booking page prints a booking's time. */
+const bookingTime = (start: number) => `${longDateIn(start, NY)}, ${timeIn(start, NY)} – ${timeIn(start + 50 * MINUTE, NY)}`;
+/** The client's clock beside the practice's ("9:00 AM CST for the client"). */
+const forClient = (ms: number) => `${timeWithZoneIn(ms, CLIENT_ZONE)} for the client`;
 
 async function auditedOverride(staffDb: StaffDb, bookingId: string): Promise<unknown> {
   const rows = await staffDb.db
@@ -101,24 +105,24 @@ test.describe('front desk reschedule', () => {
 
     await signInTo(page, desk);
     const picker = await openReschedule(page, booking.id);
-    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(now + 3 * DAY, NY)}, 10:00 AM–10:50 AM`);
+    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(now + 3 * DAY, NY)}, ${clock('10:00 AM')} – ${clock('10:50 AM')}`);
     await expect(page.getByText(CLIENT_NOTE)).toHaveCount(0);
 
     await picker.openDate(targetDate);
-    const time = picker.timeButton('10:00 AM');
+    const time = picker.timeButton(clock('10:00 AM'));
     // The client's clock beside the practice's; five days out is not inside the usual notice.
-    await expect(time).toHaveAccessibleDescription('9:00 AM CST for the client');
+    await expect(time).toHaveAccessibleDescription(forClient(target));
     await time.click();
     await expect(time).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('new-time')).toHaveText(
-      `${longDateIn(target, NY)} at 10:00 AM · New York (Eastern time) (9:00 AM CST for the client)`,
+      `${longDateIn(target, NY)} at ${clock('10:00 AM')} · New York (Eastern time) (${forClient(target)})`,
     );
     await expectAccessible(page, '/desk/bookings/<id>/reschedule');
 
     await page.getByRole('button', { name: 'Move to this time' }).click();
     const outcome = page.getByRole('status', { name: 'Booking moved' });
-    await expect(outcome).toContainText(`now on ${longDateIn(target, NY)} at 10:00 AM–10:50 AM (New York (Eastern time)), 9:00 AM CST for the client`);
-    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(target, NY)}, 10:00 AM–10:50 AM`);
+    await expect(outcome).toContainText(`now on ${longDateIn(target, NY)} at ${clock('10:00 AM')} – ${clock('10:50 AM')} (New York (Eastern time)), ${forClient(target)}`);
+    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(target, NY)}, ${clock('10:00 AM')} – ${clock('10:50 AM')}`);
     expect((await world.startOf(booking.id)).getTime()).toBe(target);
     expect(await auditedOverride(staffDb, booking.id)).toBe(false);
 
@@ -168,32 +172,32 @@ test.describe('front desk reschedule', () => {
     await signInTo(page, desk);
     const picker = await openReschedule(page, booking.id);
     await picker.openDate(date);
-    await expect(picker.timeButton('11:00 AM')).toBeVisible();
+    await expect(picker.timeButton(clock('11:00 AM'))).toBeVisible();
 
     // Someone else books 11:00–11:50 that day while the receptionist is on the phone.
     await world.add(new Date(wanted), { clientName: `Other Client ${world.tag}` });
 
-    await picker.timeButton('11:00 AM').click();
+    await picker.timeButton(clock('11:00 AM')).click();
     await page.getByRole('button', { name: 'Move to this time' }).click();
     const problem = page.getByRole('alert', { name: 'Reschedule problem' });
     await expect(problem).toContainText('That time is no longer free, so nothing was changed: the booking keeps its current time.');
     await expect(problem).toBeFocused();
     // Nothing moved, and the choice is still on screen.
     expect((await world.startOf(booking.id)).getTime()).toBe(original);
-    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(original, NY)}, 10:00 AM–10:50 AM`);
-    await expect(page.getByTestId('new-time')).toContainText(`${longDateIn(wanted, NY)} at 11:00 AM`);
+    await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(original, NY)}, ${clock('10:00 AM')} – ${clock('10:50 AM')}`);
+    await expect(page.getByTestId('new-time')).toContainText(`${longDateIn(wanted, NY)} at ${clock('11:00 AM')}`);
     // The picker's times are fetched again: 11:00 is gone, and so is 10:15 (it would run into 11:00).
-    await expect(picker.timeButton('11:00 AM')).toHaveCount(0);
-    await expect(picker.timeButton('10:15 AM')).toHaveCount(0);
+    await expect(picker.timeButton(clock('11:00 AM'))).toHaveCount(0);
+    await expect(picker.timeButton(clock('10:15 AM'))).toHaveCount(0);
 
     // The nearest free times, and one of them works.
     const alternatives = problem.getByRole('list', { name: 'Nearest free times' }).getByRole('button');
-    const noon = `${shortDateIn(wanted, NY)} at 12:00 PM`;
+    const noon = `${shortDateIn(wanted, NY)} at ${clock('12:00 PM')}`;
     await expect(alternatives.filter({ hasText: noon })).toHaveCount(1);
     await alternatives.filter({ hasText: noon }).click();
-    await expect(page.getByTestId('new-time')).toContainText(`${longDateIn(wanted, NY)} at 12:00 PM`);
+    await expect(page.getByTestId('new-time')).toContainText(`${longDateIn(wanted, NY)} at ${clock('12:00 PM')}`);
     await page.getByRole('button', { name: 'Move to this time' }).click();
-    await expect(page.getByRole('status', { name: 'Booking moved' })).toContainText(`now on ${longDateIn(wanted, NY)} at 12:00 PM`);
+    await expect(page.getByRole('status', { name: 'Booking moved' })).toContainText(`now on ${longDateIn(wanted, NY)} at ${clock('12:00 PM')}`);
     expect((await world.startOf(booking.id)).getTime()).toBe(wanted + HOUR);
   });
 

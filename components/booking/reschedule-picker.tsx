@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition, type ReactNode } from 'reac
 import type { SlotOption } from '@/lib/bookings/dto';
 import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
+import { useLocale } from '@/components/locale/locale-context';
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from './format';
 import { SlotPicker, type SlotChoice, type SlotPickerProps } from './slot-picker';
 
@@ -31,9 +32,9 @@ type Props = Omit<SlotPickerProps, 'selectable' | 'selectedStart' | 'busy' | 'on
   outcome?: ReactNode;
 };
 
-function defaultDescription(choice: SlotChoice): string {
+function defaultDescription(choice: SlotChoice, locale: string): string {
   const ms = Date.parse(choice.startsAt);
-  return `${formatLongDate(ms, choice.timeZone)} at ${formatTime(ms, choice.timeZone)} · ${zoneLabel(choice.timeZone)}`;
+  return `${formatLongDate(ms, choice.timeZone, locale)} at ${formatTime(ms, choice.timeZone, locale)} · ${zoneLabel(choice.timeZone)}`;
 }
 
 /**
@@ -41,7 +42,9 @@ function defaultDescription(choice: SlotChoice): string {
  * the client's private link and by the front desk; each passes the server action that moves it.
  * A refusal keeps the choice and the picker as they were and offers the nearest free times.
  */
-export function ReschedulePicker({ onConfirm, text, keep, describeChoice = defaultDescription, outcome, ...picker }: Props) {
+export function ReschedulePicker({ onConfirm, text, keep, describeChoice: describeGiven, outcome, ...picker }: Props) {
+  const locale = useLocale();
+  const describeChoice = describeGiven ?? ((c: SlotChoice) => defaultDescription(c, locale));
   const [choice, setChoice] = useState<SlotChoice | null>(null);
   const [failure, setFailure] = useState<RescheduleProblem | null>(null);
   const [pending, startTransition] = useTransition();
@@ -98,7 +101,7 @@ export function ReschedulePicker({ onConfirm, text, keep, describeChoice = defau
                   return (
                     <li key={`${option.startsAt}-${option.clinicianId}`}>
                       <Button variant="secondary" className="w-full" onClick={() => chooseAlternative(option)}>
-                        {formatShortDate(at, choice.timeZone)} at {formatTime(at, choice.timeZone)}
+                        {formatShortDate(at, choice.timeZone, locale)} at {formatTime(at, choice.timeZone, locale)}
                       </Button>
                     </li>
                   );

@@ -32,7 +32,7 @@ describe('groupByLocalDate', () => {
     // 2026-11-01: 01:30 EDT (05:30Z) and 01:30 EST (06:30Z) are both on Nov 1.
     const slots = mergeSlots([{ clinicianId: A, startMinutes: [minutes('2026-11-01T06:30:00Z'), minutes('2026-11-01T05:30:00Z')] }]);
     const day = groupByLocalDate(slots, 'America/New_York').get('2026-11-01') ?? [];
-    expect(day.map((s) => formatTime(s.ms, 'America/New_York'))).toEqual(['1:30 AM', '1:30 AM']);
+    expect(day.map((s) => formatTime(s.ms, 'America/New_York', 'en-US'))).toEqual(['1:30 AM', '1:30 AM']);
     expect(day[0]!.ms).toBeLessThan(day[1]!.ms);
   });
 });
@@ -93,12 +93,12 @@ describe('format helpers', () => {
   });
 
   it('uses plain spaces before AM/PM, so names match "9:00 AM"', () => {
-    expect(formatTime(Date.parse('2026-12-01T14:00:00Z'), 'America/New_York')).toBe('9:00 AM');
+    expect(formatTime(Date.parse('2026-12-01T14:00:00Z'), 'America/New_York', 'en-US')).toBe('9:00 AM');
     expect(plainSpaces('9:00\u202fAM')).toBe('9:00 AM');
   });
 
   it('formats calendar dates without a zone shift', () => {
-    expect(formatLocalDate('2026-12-01', { weekday: 'long', month: 'long', day: 'numeric' })).toBe('Tuesday, December 1');
+    expect(formatLocalDate('2026-12-01', { weekday: 'long', month: 'long', day: 'numeric' }, 'en-US')).toBe('Tuesday, December 1');
   });
 
   it('maps legacy zone names and labels zones in plain words', () => {

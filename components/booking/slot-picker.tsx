@@ -4,7 +4,8 @@ import { useId, useMemo, useState } from 'react';
 import type { ClinicianSlots } from '@/lib/bookings/dto';
 import { isValidTimeZone } from '@/lib/scheduling/zoned-time';
 import { cx } from '@/components/ui/cx';
-import { COMMON_TIME_ZONES, formatLocalDate, formatTime, formatTimeWithZoneName, zoneLabel } from './format';
+import { useLocale } from '@/components/locale/locale-context';
+import { COMMON_TIME_ZONES, formatDateRange, formatLocalDate, formatTime, formatTimeWithZoneName, zoneLabel } from './format';
 import { calendarWeeks, dayPartOf, groupByLocalDate, mergeSlots, rangeDates, type DayPart, type Slot } from './slot-days';
 import { useDetectedTimeZone, useHydrated } from './use-client-time-zone';
 
@@ -72,6 +73,7 @@ function HydratedSlotPicker({
   detectedZone,
 }: SlotPickerProps & { startZone: string; detectedZone: string | null }) {
   const ids = useId();
+  const locale = useLocale();
   const [timeZone, setTimeZone] = useState(startZone);
   const [chosenDate, setChosenDate] = useState<string | null>(null);
   const [chosenWeek, setChosenWeek] = useState<number | null>(null);
@@ -122,7 +124,7 @@ function HydratedSlotPicker({
     setChosenWeek(weeks.list.findIndex((w) => w.includes(date)));
   }
 
-  const weekLabel = week.length ? weekRangeLabel(week[0]!, week[6]!) : '';
+  const weekLabel = week.length ? formatDateRange(week[0]!, week[6]!, locale) : '';
   const daySlots = activeDate ? (days.get(activeDate) ?? []) : [];
 
   return (
@@ -184,7 +186,7 @@ function HydratedSlotPicker({
             if (!inRange) {
               return <li key={date} aria-hidden="true" className="min-h-18" />;
             }
-            const fullDate = formatLocalDate(date, { weekday: 'long', month: 'long', day: 'numeric' });
+            const fullDate = formatLocalDate(date, { weekday: 'long', month: 'long', day: 'numeric' }, locale);
             return (
               <li key={date}>
                 <button
@@ -202,13 +204,13 @@ function HydratedSlotPicker({
                   )}
                 >
                   <span aria-hidden="true" className="text-xs sm:text-sm">
-                    {formatLocalDate(date, { weekday: 'short' })}
+                    {formatLocalDate(date, { weekday: 'short' }, locale)}
                   </span>
                   <span aria-hidden="true" className="text-lg font-semibold">
-                    {formatLocalDate(date, { day: 'numeric' })}
+                    {formatLocalDate(date, { day: 'numeric' }, locale)}
                   </span>
                   <span aria-hidden="true" className="text-xs">
-                    {formatLocalDate(date, { month: 'short' })}
+                    {formatLocalDate(date, { month: 'short' }, locale)}
                   </span>
                   <span className="sr-only">
                     {fullDate}
@@ -223,14 +225,14 @@ function HydratedSlotPicker({
 
       <p role="status" className="sr-only">
         {activeDate
-          ? `${daySlots.length} open ${daySlots.length === 1 ? 'time' : 'times'} on ${formatLocalDate(activeDate, { weekday: 'long', month: 'long', day: 'numeric' })}, times shown for ${zoneLabel(timeZone)}.`
+          ? `${daySlots.length} open ${daySlots.length === 1 ? 'time' : 'times'} on ${formatLocalDate(activeDate, { weekday: 'long', month: 'long', day: 'numeric' }, locale)}, times shown for ${zoneLabel(timeZone)}.`
           : `No open times in the week of ${weekLabel}.`}
       </p>
       <section aria-labelledby={`${ids}-day`}>
         {activeDate ? (
           <>
             <h2 id={`${ids}-day`} className="font-serif text-xl font-semibold text-ink">
-              {formatLocalDate(activeDate, { weekday: 'long', month: 'long', day: 'numeric' })}
+              {formatLocalDate(activeDate, { weekday: 'long', month: 'long', day: 'numeric' }, locale)}
             </h2>
             <div className="mt-4 space-y-5">
               {DAY_PARTS.map((part) => {
@@ -276,7 +278,7 @@ function HydratedSlotPicker({
                 onClick={() => goToDate(nextOpenDate)}
                 className="mt-3 inline-flex min-h-11 items-center text-accent underline underline-offset-4"
               >
-                Go to the next open day: {formatLocalDate(nextOpenDate, { weekday: 'long', month: 'long', day: 'numeric' })}
+                Go to the next open day: {formatLocalDate(nextOpenDate, { weekday: 'long', month: 'long', day: 'numeric' }, locale)}
               </button>
             ) : (
               <p className="mt-2 text-ink-muted">There are no later open times in the next few weeks.</p>
@@ -288,13 +290,6 @@ function HydratedSlotPicker({
   );
 }
 
-/** "Nov 22 – 28, 2026", or "Nov 29 – Dec 5, 2026" across months. */
-function weekRangeLabel(first: string, last: string): string {
-  const sameMonth = first.slice(0, 7) === last.slice(0, 7);
-  const start = formatLocalDate(first, { month: 'short', day: 'numeric' });
-  const end = formatLocalDate(last, sameMonth ? { day: 'numeric' } : { month: 'short', day: 'numeric' });
-  return `${start} – ${end}, ${last.slice(0, 4)}`;
-}
 
 function TimeButton({
   slot,
@@ -317,10 +312,11 @@ function TimeButton({
   disabled: boolean;
   onClick: () => void;
 }) {
-  const time = formatTime(slot.ms, timeZone);
-  const office = officeTimeZone ? formatTimeWithZoneName(slot.ms, officeTimeZone) : null;
-  const showOffice = office !== null && formatTime(slot.ms, officeTimeZone!) !== time;
-  const other = alsoShow && formatTime(slot.ms, alsoShow.timeZone) !== time ? formatTimeWithZoneName(slot.ms, alsoShow.timeZone) : null;
+  const locale = useLocale();
+  const time = formatTime(slot.ms, timeZone, locale);
+  const office = officeTimeZone ? formatTimeWithZoneName(slot.ms, officeTimeZone, locale) : null;
+  const showOffice = office !== null && formatTime(slot.ms, officeTimeZone!, locale) !== time;
+  const other = alsoShow && formatTime(slot.ms, alsoShow.timeZone, locale) !== time ? formatTimeWithZoneName(slot.ms, alsoShow.timeZone, locale) : null;
   const describedBy = [showOffice && `${idBase}-o`, other && `${idBase}-a`, note && `${idBase}-n`].filter(Boolean).join(' ');
   const muted = pressed ? 'text-white' : 'text-ink-muted';
   return (

@@ -1,11 +1,14 @@
+'use client';
+
 import type { PracticeAddress } from '@/lib/bookings/dto';
 import type { Modality } from '@/lib/scheduling/types';
-import { formatAddress, formatLongDate, formatTime, formatTimeWithZoneName, zoneLabel } from './format';
+import { useLocale } from '@/components/locale/locale-context';
+import { formatAddress, formatLongDate, formatTime, formatTimeRange, formatTimeWithZoneName, zoneLabel } from './format';
 
 /**
  * When and where a consultation is: the date and time in the client's zone, the office's time
- * too when they differ (always for in-person), and the place or how it happens. No hooks, so it
- * renders in server pages and in client components alike.
+ * too when they differ (always for in-person), and the place or how it happens. A client
+ * component (for the viewer's locale), so server pages and client components render it alike.
  */
 export function WhenWhere({
   startMs,
@@ -22,9 +25,11 @@ export function WhenWhere({
   modality: Modality;
   address: PracticeAddress;
 }) {
-  const differs = clientTimeZone !== practiceTimeZone && formatTime(startMs, clientTimeZone) !== formatTime(startMs, practiceTimeZone);
-  const officeDate = formatLongDate(startMs, practiceTimeZone);
-  const clientDate = formatLongDate(startMs, clientTimeZone);
+  const locale = useLocale();
+  const differs =
+    clientTimeZone !== practiceTimeZone && formatTime(startMs, clientTimeZone, locale) !== formatTime(startMs, practiceTimeZone, locale);
+  const officeDate = formatLongDate(startMs, practiceTimeZone, locale);
+  const clientDate = formatLongDate(startMs, clientTimeZone, locale);
   const lines = formatAddress(address);
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[8rem_1fr]">
@@ -34,14 +39,14 @@ export function WhenWhere({
           {clientDate}
         </span>
         <span className="block">
-          {formatTime(startMs, clientTimeZone)} – {formatTime(endMs, clientTimeZone)}
+          {formatTimeRange(startMs, endMs, clientTimeZone, locale)}
           <span className="text-ink-muted"> · {zoneLabel(clientTimeZone)}</span>
         </span>
         {differs ? (
           <span className="mt-1 block text-ink-muted" data-testid="when-practice">
             {modality === 'in_person' ? 'Office time: ' : 'Practice time: '}
             {officeDate !== clientDate ? `${officeDate}, ` : ''}
-            {formatTimeWithZoneName(startMs, practiceTimeZone)} · {zoneLabel(practiceTimeZone)}
+            {formatTimeWithZoneName(startMs, practiceTimeZone, locale)} · {zoneLabel(practiceTimeZone)}
           </span>
         ) : null}
       </dd>

@@ -5,7 +5,7 @@ import { expectVisibleFocus, tabTo } from '../support/keyboard';
 /** How to operate the picker: clicks, or the keyboard only (Tab to a control, Enter/Space). */
 export type Via = 'mouse' | 'keyboard';
 
-/** One open day in the week strip, as its button names it: "Wednesday, December 2, 14 times". */
+/** One open day in the week strip, as its button names it: "Wednesday, December 2, 14 times" (en-GB: "Wednesday 2 December, 14 times"). */
 type OpenDay = { date: string; label: string; buttonName: string };
 
 /**
@@ -34,7 +34,7 @@ export class SlotPicker {
   async openDaysThisWeek(labelToDate: Map<string, string>): Promise<OpenDay[]> {
     const snapshot = await this.days.ariaSnapshot();
     const open: OpenDay[] = [];
-    for (const match of snapshot.matchAll(/button "(([A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}), \d+ times?)"/g)) {
+    for (const match of snapshot.matchAll(/button "(([A-Z][a-z]+day[^"]*?), \d+ times?)"/g)) {
       const [, buttonName, label] = match;
       const date = label ? labelToDate.get(label) : undefined;
       if (!buttonName || !label || !date) throw new Error(`Unexpected day button ${JSON.stringify(match[0])}`);
@@ -109,10 +109,10 @@ export class SlotPicker {
     return this.page.getByRole('heading', { level: 2, name: dayLabel(date), exact: true });
   }
 
-  /** The times offered on the open day, as their buttons are named ("9:00 AM"). */
+  /** The times offered on the open day, as their buttons are named ("9:00 AM", en-GB "09:00"). */
   async timesOn(date: string): Promise<string[]> {
     const snapshot = await this.page.getByRole('region', { name: dayLabel(date), exact: true }).ariaSnapshot();
-    return [...snapshot.matchAll(/button "(\d{1,2}:\d{2} [AP]M)"/g)].map((m) => m[1]!);
+    return [...snapshot.matchAll(/button "(\d{1,2}:\d{2}(?: [AP]M| [ap]m)?)"/g)].map((m) => m[1]!);
   }
 
   timeButton(label: string): Locator {

@@ -42,6 +42,8 @@ export type BookingSeedOptions = {
 export type BookingValues = {
   /** Default: `Avery Client<n> <tag>`. */
   clientName?: string;
+  /** Default: `avery<n>.<tag>@example.com`. */
+  clientEmail?: string;
   /** Default: 'confirmed'. */
   status?: 'confirmed' | 'requested';
   /** The client's note (encrypted like the app does); default: the seed's `clientNote`. */
@@ -128,7 +130,7 @@ export class BookingSeed {
     const clientNote = values.clientNote ?? this.options.clientNote;
     const id = crypto.randomUUID();
     const clientName = values.clientName ?? `Avery Client${n} ${this.tag}`;
-    const clientEmail = `avery${n}.${this.tag}@example.com`;
+    const clientEmail = values.clientEmail ?? `avery${n}.${this.tag}@example.com`;
     const { endsAt, blocked } = blockedRangeOf(type, startsAt);
     const { db } = this.staffDb;
     await db.insert(bookings).values({

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getRequestLocale } from '@/app/_lib/request-locale';
 import { formatLongDate } from '@/components/booking/format';
 import { buttonClasses } from '@/components/ui/button';
 import { AppError } from '@/lib/errors';
@@ -105,7 +106,8 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
   );
 }
 
-function ScheduleDays({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
+async function ScheduleDays({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
+  const locale = await getRequestLocale();
   const byDay = new Map<string, BookingSummary[]>(window.days.map((key) => [key, []]));
   for (const entry of entries) byDay.get(localDateKey(Date.parse(entry.startsAt), timeZone))?.push(entry);
   return (
@@ -114,7 +116,7 @@ function ScheduleDays({ entries, timeZone, window }: { entries: BookingSummary[]
       {window.days.map((key) => {
         const list = byDay.get(key) ?? [];
         // Noon UTC of the practice-local date, formatted in UTC, names that date.
-        const date = formatLongDate(Date.parse(`${key}T12:00:00Z`), 'UTC');
+        const date = formatLongDate(Date.parse(`${key}T12:00:00Z`), 'UTC', locale);
         const relative = relativeDayName(key, window.today);
         const label = relative ? `${relative}, ${date}` : date;
         const id = `day-${key}`;

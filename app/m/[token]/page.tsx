@@ -11,6 +11,7 @@ import { loadManagedBooking } from '../../_lib/booking-data';
 import { single, type SearchParams } from '../../_lib/params';
 import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
 import { requestOrigin } from '../../_lib/request';
+import { getRequestLocale } from '../../_lib/request-locale';
 import { CopyLink } from './_components/copy-link';
 
 export const dynamic = 'force-dynamic';
@@ -169,7 +170,8 @@ function Banner({ booking, query }: { booking: ManagedBooking; query: SearchPara
   return null;
 }
 
-function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBooking; token: string; phone: string; startMs: number }) {
+async function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBooking; token: string; phone: string; startMs: number }) {
+  const locale = await getRequestLocale();
   const callUs = phone ? (
     <a href={telHref(phone)} className="font-medium text-accent underline underline-offset-4">
       {phone}
@@ -182,8 +184,8 @@ function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBoo
     return (
       <>
         <p className="mt-2 text-ink-muted">
-          You can move or cancel online until {formatLongDate(Date.parse(booking.changeCutoffAt), booking.clientTimeZone)} at{' '}
-          {formatTime(Date.parse(booking.changeCutoffAt), booking.clientTimeZone)}.
+          You can move or cancel online until {formatLongDate(Date.parse(booking.changeCutoffAt), booking.clientTimeZone, locale)} at{' '}
+          {formatTime(Date.parse(booking.changeCutoffAt), booking.clientTimeZone, locale)}.
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
           <ButtonLink href={`/m/${token}/reschedule`} variant="secondary">
@@ -200,7 +202,7 @@ function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBoo
     return (
       <p className="mt-2 text-ink" data-testid="cannot-change">
         This consultation was cancelled
-        {booking.cancelledAt ? ` on ${formatLongDate(Date.parse(booking.cancelledAt), booking.clientTimeZone)}` : ''}. To book
+        {booking.cancelledAt ? ` on ${formatLongDate(Date.parse(booking.cancelledAt), booking.clientTimeZone, locale)}` : ''}. To book
         again, <a href="/" className="text-accent underline underline-offset-4">choose a new consultation</a>.
       </p>
     );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatShortDate, formatTime, modalityLabel } from '@/components/booking/format';
+import { getRequestLocale } from '@/app/_lib/request-locale';
+import { formatShortDate, formatTimeRange, modalityLabel } from '@/components/booking/format';
 import type { BookingSummary } from '@/lib/staff/dto';
 import { STATUS_LABELS } from './labels';
 
@@ -7,7 +8,7 @@ import { STATUS_LABELS } from './labels';
  * A dense, keyboard-friendly table of consultations: each client name links to the booking
  * (no prefetch: a prefetch would check, and so keep alive, the session).
  */
-export function BookingTable({
+export async function BookingTable({
   caption,
   entries,
   timeZone,
@@ -18,6 +19,7 @@ export function BookingTable({
   timeZone: string;
   showDate?: boolean;
 }) {
+  const locale = await getRequestLocale();
   return (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -39,8 +41,8 @@ export function BookingTable({
           return (
             <tr key={entry.id} className="border-b border-line align-top" data-testid="booking-row">
               <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
-                {showDate ? `${formatShortDate(start, timeZone)}, ` : null}
-                {formatTime(start, timeZone)}–{formatTime(end, timeZone)}
+                {showDate ? `${formatShortDate(start, timeZone, locale)}, ` : null}
+                {formatTimeRange(start, end, timeZone, locale)}
               </td>
               <td className="py-2 pr-3">
                 <Link href={`/desk/bookings/${entry.id}`} prefetch={false} className="font-medium text-accent underline-offset-4 hover:underline">

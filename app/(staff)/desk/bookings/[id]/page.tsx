@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatLongDate, formatTime, modalityLabel } from '@/components/booking/format';
+import { getRequestLocale } from '@/app/_lib/request-locale';
+import { formatLongDate, formatTimeRange, modalityLabel } from '@/components/booking/format';
 import { draftKey } from '@/lib/drafts/schemas';
 import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import { ContactDetails } from '../../../_components/contact-details';
@@ -23,6 +24,7 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
   const end = Date.parse(booking.endsAt);
   const now = Date.now();
   const started = start <= now;
+  const locale = await getRequestLocale();
 
   return (
     <div className="mx-auto max-w-4xl px-5 py-8 sm:px-8">
@@ -37,7 +39,7 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
       </p>
       <p className="mt-1 text-ink">
         <span data-testid="booking-time">
-          {formatLongDate(start, tz)}, {formatTime(start, tz)}–{formatTime(end, tz)}
+          {formatLongDate(start, tz, locale)}, {formatTimeRange(start, end, tz, locale)}
         </span>{' '}
         <span className="text-ink-muted">({tz})</span>
         {booking.allowed.reschedule && isMovable(booking, now) ? (

@@ -8,6 +8,7 @@ import type { BookingDetailsFormValues, BookingDetailsInput } from '@/lib/bookin
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from '@/components/booking/format';
 import { newUuid } from '@/components/booking/new-uuid';
 import { WhenWhere } from '@/components/booking/when-where';
+import { useLocale } from '@/components/locale/locale-context';
 import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
@@ -124,6 +125,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
   const startMs = Date.parse(chosen.startsAt);
   const endMs = startMs + type.durationMinutes * 60_000;
   const tz = initial.clientTimeZone;
+  const locale = useLocale();
   const isRequest = type.bookingMode === 'request';
 
   function chooseAlternative(option: SlotOption) {
@@ -134,7 +136,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
     setFormError(null);
     const ms = Date.parse(option.startsAt);
     setAnnouncement(
-      `Time changed to ${formatLongDate(ms, tz)} at ${formatTime(ms, tz)}. Your details are kept: press ${isRequest ? 'Request consultation' : 'Book consultation'} to finish.`,
+      `Time changed to ${formatLongDate(ms, tz, locale)} at ${formatTime(ms, tz, locale)}. Your details are kept: press ${isRequest ? 'Request consultation' : 'Book consultation'} to finish.`,
     );
     setFocusRequest({ ref: summaryRef });
   }
@@ -217,7 +219,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
                   return (
                     <li key={`${option.startsAt}-${option.clinicianId}`}>
                       <Button variant="secondary" className="w-full" onClick={() => chooseAlternative(option)}>
-                        {formatShortDate(ms, tz)} at {formatTime(ms, tz)}
+                        {formatShortDate(ms, tz, locale)} at {formatTime(ms, tz, locale)}
                       </Button>
                     </li>
                   );

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { countSlots } from '@/components/booking/slot-days';
-import { formatLongDate, formatTime, formatTimeWithZoneName, modalityLabel, zoneLabel } from '@/components/booking/format';
+import { getRequestLocale } from '@/app/_lib/request-locale';
+import { formatLongDate, formatTime, formatTimeRange, formatTimeWithZoneName, modalityLabel, zoneLabel } from '@/components/booking/format';
 import { Notice } from '@/components/ui/notice';
 import type { StaffActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -44,7 +45,8 @@ export default async function DeskReschedulePage({ params }: { params: Promise<{
   // The booking's own time comes back as free (it doesn't block itself): don't offer it as "new".
   const currentMinutes = start / 60_000;
   const slots = open?.ok ? open.slots.map((c) => ({ ...c, startMinutes: c.startMinutes.filter((m) => m !== currentMinutes) })) : [];
-  const clientTimeDiffers = clientTz !== tz && formatTime(start, clientTz) !== formatTime(start, tz);
+  const locale = await getRequestLocale();
+  const clientTimeDiffers = clientTz !== tz && formatTime(start, clientTz, locale) !== formatTime(start, tz, locale);
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-5 py-8 sm:px-8">
@@ -63,13 +65,13 @@ export default async function DeskReschedulePage({ params }: { params: Promise<{
           Current time
         </h2>
         <p className="mt-2 text-ink" data-testid="current-time">
-          <span className="font-semibold">{formatLongDate(start, tz)}</span>, {formatTime(start, tz)}–{formatTime(end, tz)}
+          <span className="font-semibold">{formatLongDate(start, tz, locale)}</span>, {formatTimeRange(start, end, tz, locale)}
           <span className="text-ink-muted"> · {zoneLabel(tz)}, the practice</span>
         </p>
         {clientTimeDiffers ? (
           <p className="mt-1 text-ink-muted">
-            For the client: {formatLongDate(start, clientTz) !== formatLongDate(start, tz) ? `${formatLongDate(start, clientTz)}, ` : ''}
-            {formatTimeWithZoneName(start, clientTz)} · {zoneLabel(clientTz)}
+            For the client: {formatLongDate(start, clientTz, locale) !== formatLongDate(start, tz, locale) ? `${formatLongDate(start, clientTz, locale)}, ` : ''}
+            {formatTimeWithZoneName(start, clientTz, locale)} · {zoneLabel(clientTz)}
           </p>
         ) : null}
         <p className="mt-1 text-sm text-ink-muted">Status: {STATUS_LABELS[booking.status]}</p>

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatLongDate, formatTime, formatTimeWithZoneName, zoneLabel } from '@/components/booking/format';
+import { formatLongDate, formatTime, formatTimeRange, formatTimeWithZoneName, zoneLabel } from '@/components/booking/format';
 import { ReschedulePicker, type RescheduleProblem } from '@/components/booking/reschedule-picker';
 import type { SlotChoice } from '@/components/booking/slot-picker';
 import { Notice } from '@/components/ui/notice';
+import { useLocale } from '@/components/locale/locale-context';
 import type { ClinicianSlots, SlotOption } from '@/lib/bookings/dto';
 import { isInsideUsualNotice, needsNoticeOverride } from '@/lib/staff/reschedule-notice';
 import { noteStaffActivity } from '../../../../../_components/session-channel';
@@ -60,6 +61,7 @@ export function DeskReschedulePicker({
   ...picker
 }: Props) {
   const router = useRouter();
+  const locale = useLocale();
   const [moved, setMoved] = useState<MovedBooking | null>(null);
   const loadedAt = useRef<number | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -82,10 +84,10 @@ export function DeskReschedulePicker({
 
   function describeChoice(choice: SlotChoice): string {
     const ms = Date.parse(choice.startsAt);
-    const main = `${formatLongDate(ms, choice.timeZone)} at ${formatTime(ms, choice.timeZone)} · ${zoneLabel(choice.timeZone)}`;
-    const forClient = choice.timeZone !== clientTimeZone && formatTime(ms, clientTimeZone) !== formatTime(ms, choice.timeZone);
+    const main = `${formatLongDate(ms, choice.timeZone, locale)} at ${formatTime(ms, choice.timeZone, locale)} · ${zoneLabel(choice.timeZone)}`;
+    const forClient = choice.timeZone !== clientTimeZone && formatTime(ms, clientTimeZone, locale) !== formatTime(ms, choice.timeZone, locale);
     const note = slotNote?.(ms);
-    return [main, forClient ? ` (${formatTimeWithZoneName(ms, clientTimeZone)} for the client)` : '', note ? ` · ${note.toLowerCase()}` : ''].join('');
+    return [main, forClient ? ` (${formatTimeWithZoneName(ms, clientTimeZone, locale)} for the client)` : '', note ? ` · ${note.toLowerCase()}` : ''].join('');
   }
 
   async function confirm(choice: SlotChoice): Promise<RescheduleProblem | null> {
@@ -126,10 +128,10 @@ export function DeskReschedulePicker({
       {moved && movedMs !== null ? (
         <Notice tone="success" role="status" title="Booking moved" testId="reschedule-outcome">
           <p>
-            The consultation is now on {formatLongDate(movedMs, practiceZone)} at {formatTime(movedMs, practiceZone)}–
-            {formatTime(Date.parse(moved.endsAt), practiceZone)} ({zoneLabel(practiceZone)})
-            {alsoShow && formatTime(movedMs, clientTimeZone) !== formatTime(movedMs, practiceZone)
-              ? `, ${formatTimeWithZoneName(movedMs, clientTimeZone)} for the client`
+            The consultation is now on {formatLongDate(movedMs, practiceZone, locale)} at{' '}
+            {formatTimeRange(movedMs, Date.parse(moved.endsAt), practiceZone, locale)} ({zoneLabel(practiceZone)})
+            {alsoShow && formatTime(movedMs, clientTimeZone, locale) !== formatTime(movedMs, practiceZone, locale)
+              ? `, ${formatTimeWithZoneName(movedMs, clientTimeZone, locale)} for the client`
               : ''}
             . The client’s private link shows the new time.
           </p>
