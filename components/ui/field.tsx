@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
+import { characterCount } from './character-count';
 import { cx } from './cx';
 
 /**
@@ -27,6 +28,36 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 type Shell = { id: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean };
 
+/**
+ * A limit on what may be typed, with what is typed now: the field shows "812 of 1,000" (a text
+ * input only from 80% of the limit) and says plainly when it is over. Never a `maxLength`.
+ */
+type Limit = { limit?: { max: number; value: string } };
+
+function CharacterCounter({ id, limit, always }: { id: string; limit: { max: number; value: string }; always: boolean }) {
+  const count = characterCount(limit.value, limit.max);
+  const visible = always || count.over || count.length >= limit.max * 0.8;
+  return (
+    <>
+      {visible ? (
+        <p id={id} className={cx('mt-1 text-sm tabular-nums', count.over ? 'font-medium text-danger' : 'text-ink-muted')}>
+          {count.text}
+        </p>
+      ) : null}
+      {/* Said once when the text goes over (not on every keystroke). */}
+      <span aria-live="polite" className="sr-only">
+        {count.announcement}
+      </span>
+    </>
+  );
+}
+
+function counterId(id: string, limit: Limit['limit'], always: boolean): string | undefined {
+  if (!limit) return undefined;
+  const count = characterCount(limit.value, limit.max);
+  return always || count.over || count.length >= limit.max * 0.8 ? `${id}-count` : undefined;
+}
+
 function LabelText({ label, optional }: { label: ReactNode; optional?: boolean }) {
   return (
     <>
@@ -36,9 +67,10 @@ function LabelText({ label, optional }: { label: ReactNode; optional?: boolean }
   );
 }
 
-export function TextField({ id, label, hint, error, optional, className, ...input }: Shell & ComponentProps<'input'>) {
+export function TextField({ id, label, hint, error, optional, className, limit, ...input }: Shell & Limit & ComponentProps<'input'>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
+  const countId = counterId(id, limit, false);
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-medium text-ink">
@@ -52,18 +84,20 @@ export function TextField({ id, label, hint, error, optional, className, ...inpu
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, error ? errorId : undefined)}
+        aria-describedby={describedBy(hintId, countId, error ? errorId : undefined)}
         className={cx(controlBase, error ? 'border-danger' : 'border-line-strong')}
         {...input}
       />
+      {limit ? <CharacterCounter id={`${id}-count`} limit={limit} always={false} /> : null}
       <FieldError id={errorId} message={error} />
     </div>
   );
 }
 
-export function TextAreaField({ id, label, hint, error, optional, className, ...input }: Shell & ComponentProps<'textarea'>) {
+export function TextAreaField({ id, label, hint, error, optional, className, limit, ...input }: Shell & Limit & ComponentProps<'textarea'>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
+  const countId = counterId(id, limit, true);
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-medium text-ink">
@@ -77,10 +111,11 @@ export function TextAreaField({ id, label, hint, error, optional, className, ...
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, error ? errorId : undefined)}
+        aria-describedby={describedBy(hintId, countId, error ? errorId : undefined)}
         className={cx(controlBase, 'min-h-28 resize-y', error ? 'border-danger' : 'border-line-strong')}
         {...input}
       />
+      {limit ? <CharacterCounter id={`${id}-count`} limit={limit} always /> : null}
       <FieldError id={errorId} message={error} />
     </div>
   );

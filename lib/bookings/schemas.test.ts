@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../action';
-import { makeBookingDetailsSchema } from './schemas';
+import { cancelSchema, makeBookingDetailsSchema } from './schemas';
 
 const valid = {
   typeSlug: 'couples-video',
@@ -91,5 +91,23 @@ describe('names', () => {
 
   it('a name of invisible characters only is asked for again', () => {
     expect(errors(makeBookingDetailsSchema({ couple: false }), { ...valid, name: '\u202e\u200b' }).name).toBe('Please tell us your name.');
+  });
+});
+
+describe('over-long text', () => {
+  it('refuses a 1,203-character note with a field error that says how long and by how much (no silent cut)', () => {
+    const e = errors(makeBookingDetailsSchema({ couple: false }), { ...valid, note: `  ${'a'.repeat(1203)}  ` });
+    expect(e.note).toBe('This is 1,203 characters; the limit is 1,000. Please shorten it by 203.');
+    expect(errors(makeBookingDetailsSchema({ couple: false }), { ...valid, note: 'a'.repeat(1000) }).note).toBeUndefined();
+  });
+
+  it('counts a name after invisible characters are removed', () => {
+    const e = errors(makeBookingDetailsSchema({ couple: false }), { ...valid, name: 'a'.repeat(121) });
+    expect(e.name).toBe('This is 121 characters; the limit is 120. Please shorten it by 1.');
+  });
+
+  it('refuses an over-long cancellation reason with the same words', () => {
+    const r = cancelSchema.safeParse({ reason: 'b'.repeat(501) });
+    expect(r.success ? null : r.error.issues[0]?.message).toBe('This is 501 characters; the limit is 500. Please shorten it by 1.');
   });
 });

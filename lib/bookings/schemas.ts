@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { maxLengthError } from '../text/length';
+import { CANCEL_REASON_MAX, NAME_MAX, NOTE_MAX } from './limits';
 import { personNameSchema } from '../text/schemas';
 
 /**
  * The booking details form. One schema feeds the client's zodResolver and the server action's
  * safeParse. Couples need the partner's name and email: `makeBookingDetailsSchema({ couple })`.
  */
-const trimmed = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters.`);
-
-export const NAME_MAX = 120;
+const trimmed = (max: number) => z.string().trim().max(max, maxLengthError(max));
 
 export const CONTACT_CHANNELS = ['email', 'phone', 'text'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -50,7 +50,7 @@ const baseBookingDetails = z.object({
   clinicianId: z.uuid({ message: 'Please choose a time.' }),
   clientTimeZone: z.string().min(1).max(64),
   idempotencyKey: z.uuid(),
-  name: personNameSchema(NAME_MAX).min(1, 'Please tell us your name.'),
+  name: personNameSchema(NAME_MAX, maxLengthError(NAME_MAX)).min(1, 'Please tell us your name.'),
   email: z
     .string()
     .trim()
@@ -62,9 +62,9 @@ const baseBookingDetails = z.object({
   okToLeaveVoicemail: z.boolean(),
   okToText: z.boolean(),
   okToEmail: z.boolean(),
-  partnerName: personNameSchema(NAME_MAX).optional(),
+  partnerName: personNameSchema(NAME_MAX, maxLengthError(NAME_MAX)).optional(),
   partnerEmail: z.string().trim().toLowerCase().max(254).optional(),
-  note: trimmed(1000).optional(),
+  note: trimmed(NOTE_MAX).optional(),
   consent: z.literal(true, { message: 'Please confirm we may contact you about this consultation.' }),
   /** Honeypot: people never see it; bots fill it in. */
   website: z.string().max(200).optional(),
@@ -112,6 +112,6 @@ export const rescheduleSchema = z.object({
 export type RescheduleInput = z.infer<typeof rescheduleSchema>;
 
 export const cancelSchema = z.object({
-  reason: trimmed(500).optional(),
+  reason: trimmed(CANCEL_REASON_MAX).optional(),
 });
 export type CancelInput = z.infer<typeof cancelSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxLengthError } from './length';
 import { cleanName } from './plain-text';
 
 /**
@@ -6,6 +7,6 @@ import { cleanName } from './plain-text';
  * controls removed (lib/text/plain-text.ts), spaces collapsed, then length-checked, so what is
  * counted is what is stored.
  */
-export function personNameSchema(max: number, tooLong = `Please keep this under ${max} characters.`) {
+export function personNameSchema(max: number, tooLong: Parameters<z.ZodString['max']>[1] = maxLengthError(max)) {
   return z.string().overwrite(cleanName).max(max, tooLong);
 }

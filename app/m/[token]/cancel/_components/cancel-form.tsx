@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { AlertBox } from '@/components/ui/alert-box';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
+import { CANCEL_REASON_MAX } from '@/lib/bookings/limits';
 import { cancelBookingAction, type CancelFormState } from '../actions';
 
 export function CancelForm({ token }: { token: string }) {
@@ -25,7 +26,7 @@ export function CancelForm({ token }: { token: string }) {
         label="Would you like to tell us why?"
         optional
         hint="Only the practice sees this. You don't need to give a reason."
-        maxLength={500}
+        limit={{ max: CANCEL_REASON_MAX, value: reason }}
         rows={3}
         error={reasonError}
         value={reason}

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import type { PracticeAddress, PublicConsultationType, SlotOption } from '@/lib/bookings/dto';
+import { NAME_MAX, NOTE_MAX } from '@/lib/bookings/limits';
 import type { BookingDetailsFormValues, BookingDetailsInput } from '@/lib/bookings/schemas';
 import { formatLongDate, formatShortDate, formatTime, zoneLabel } from '@/components/booking/format';
 import { newUuid } from '@/components/booking/new-uuid';
@@ -98,6 +99,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
     handleSubmit,
     setError,
     setValue,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<BookingDetailsFormValues, unknown, BookingDetailsInput>({
     resolver,
@@ -122,6 +124,8 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
     },
   });
 
+  // What is typed in the limited fields, for their counters ("812 of 1,000").
+  const [nameNow, partnerNameNow, noteNow] = watch(['name', 'partnerName', 'note']);
   const startMs = Date.parse(chosen.startsAt);
   const endMs = startMs + type.durationMinutes * 60_000;
   const tz = initial.clientTimeZone;
@@ -246,6 +250,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
           label="Your name"
           hint="The name you'd like us to use."
           autoComplete="name"
+          limit={{ max: NAME_MAX, value: nameNow ?? '' }}
           error={errors.name?.message}
           {...register('name')}
         />
@@ -282,7 +287,14 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
         <fieldset className="space-y-6">
           <legend className="font-serif text-xl font-semibold text-ink">Your partner</legend>
           <p className="-mt-3 text-ink-muted">Your partner gets their own private link to this consultation.</p>
-          <TextField id="partnerName" label="Partner's name" autoComplete="off" error={errors.partnerName?.message} {...register('partnerName')} />
+          <TextField
+            id="partnerName"
+            label="Partner's name"
+            autoComplete="off"
+            limit={{ max: NAME_MAX, value: partnerNameNow ?? '' }}
+            error={errors.partnerName?.message}
+            {...register('partnerName')}
+          />
           <TextField
             id="partnerEmail"
             label="Partner's email"
@@ -300,7 +312,7 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
         label="What brings you"
         optional
         hint="A sentence or two is plenty, or leave it blank. Only your clinician reads this."
-        maxLength={1000}
+        limit={{ max: NOTE_MAX, value: noteNow ?? '' }}
         rows={4}
         error={errors.note?.message}
         {...register('note')}
