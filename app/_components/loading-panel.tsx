@@ -1,7 +1,9 @@
+import { cx } from '@/components/ui/cx';
+
 /** A calm loading state: a short message for screen readers and a soft skeleton for the eye. */
-export function LoadingPanel({ message }: { message: string }) {
+export function LoadingPanel({ message, className }: { message: string; className?: string }) {
   return (
-    <div className="mx-auto max-w-3xl px-5 py-12 sm:px-8" role="status" aria-live="polite" aria-label={message}>
+    <div className={cx('mx-auto max-w-3xl px-5 py-12 sm:px-8', className)} role="status" aria-live="polite" aria-label={message}>
       <h1 className="text-lg font-normal text-ink-muted">{message}</h1>
       <div aria-hidden="true" className="mt-8 space-y-4 motion-safe:animate-pulse">
         <div className="h-8 w-2/3 rounded-lg bg-line/60" />

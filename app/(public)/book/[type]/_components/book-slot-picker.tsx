@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { ClinicianSlots } from '@/lib/bookings/dto';
+import { PICKER_SPACE } from '@/components/booking/picker-space';
 import { SlotPicker, type SlotChoice } from '@/components/booking/slot-picker';
 
 /** Step 1: choosing a time moves on to the details form with the choice in the URL. */
@@ -27,13 +28,13 @@ export function BookSlotPicker({
   }
 
   return (
-    <>
+    <div className={PICKER_SPACE}>
       <SlotPicker {...picker} busy={pending} onChoose={choose} />
       {pending ? (
         <p role="status" className="mt-4 text-ink-muted">
           Opening the next step…
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
