@@ -1,6 +1,6 @@
 import { VIDEO_LANES, expect, newPerson, test } from './fixtures';
 import { BookingFlow, TYPES } from './pages/booking-flow';
-import { longDateIn, shortDateIn } from './support/dates';
+import { longDateIn, projectLocale, shortDateIn } from './support/dates';
 
 test('“slot just taken”: the second person sees nearby times, keeps what they typed, and books one', async ({
   flow: flowA,
@@ -38,7 +38,9 @@ test('“slot just taken”: the second person sees nearby times, keeps what the
   await expect(alternatives.first()).toBeVisible();
   const names = await alternatives.allTextContents();
   expect(names.length).toBeGreaterThan(0);
-  for (const name of names) expect(name).toMatch(/^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2} at \d{1,2}:\d{2} [AP]M$/);
+  // "Wed, Dec 30 at 4:00 PM" (en-US) or "Wed 30 Dec at 16:00" (en-GB, the berlin project).
+  const shape = projectLocale() === 'en-US' ? /^[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2} at \d{1,2}:\d{2} [AP]M$/ : /^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} at \d{2}:\d{2}$/;
+  for (const name of names) expect(name).toMatch(shape);
   expect(names).not.toContain(`${shortDateIn(chosen.startMs, zone)} at ${chosen.label}`);
   expect(b.page.url()).toContain('/details?');
 
