@@ -114,7 +114,7 @@ async function main() {
     const schedule = await findSchedule({ actor, ...scheduleFetchRange(null, now.getTime()), clinicianId: actor.clinicianId ?? undefined });
     const window = scheduleWindow(null, localDateKey(now, schedule.practice.timeZone));
     const t1 = performance.now();
-    const html = renderToString(createElement(WeekView, { entries: schedule.entries, timeZone: schedule.practice.timeZone, window }));
+    const html = renderToString(createElement(WeekView, { entries: schedule.entries, timeZone: schedule.practice.timeZone, window, locale: 'en-US' }));
     const t2 = performance.now();
     return { data: t1 - t0, render: t2 - t1, total: t2 - t0, entries: schedule.entries.length, bytes: Buffer.byteLength(html) };
   }

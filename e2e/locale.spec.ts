@@ -1,6 +1,7 @@
 import { TYPES } from './pages/booking-flow';
+import { signInTo } from './pages/sign-in';
 import { BookingSeed } from './support/booking-seed';
-import { longDateIn, projectLocale, timeIn } from './support/dates';
+import { clock, instantAt, longDateIn, projectLocale, shortDateIn, timeIn } from './support/dates';
 import { expect, test } from './support/staff-fixture';
 
 /**
@@ -66,5 +67,29 @@ test('server-rendered and client-rendered times on a private link follow the loc
     expect(until(await html('*;q=0.5, not a locale'))).toMatch(TWELVE_HOUR);
   } finally {
     await world.remove();
+  }
+});
+
+test("the clinician's week shows times on the locale's clock, and an 80-minute session after 11 PM names the date it ends", async ({
+  page,
+  staff,
+  staffDb,
+}) => {
+  const NY = 'America/New_York'; // the staff fixture's practices are in New York
+  const clinician = await staff({ role: 'clinician' });
+  const seed = await BookingSeed.create(staffDb, { practiceId: clinician.practiceId, availableAllDay: true });
+  try {
+    const couples = await seed.addType({ title: 'Couples consultation', durationMinutes: 80 });
+    const start = instantAt(Date.now() + 2 * 86_400_000, clock('11:00 PM'), NY);
+    const end = start + 80 * 60_000;
+    await seed.add(new Date(start), { typeId: couples.id, clientName: `Late Couple ${seed.tag}` });
+
+    await signInTo(page, clinician);
+    const row = page.getByRole('listitem').filter({ hasText: `Late Couple ${seed.tag}` });
+    await expect(row).toContainText(`${timeIn(start, NY)} – ${shortDateIn(end, NY)}, ${timeIn(end, NY)}`);
+    expect(timeIn(start, NY)).toMatch(clockOf(projectLocale()));
+    await expect(page.getByTestId('schedule-range')).toContainText(projectLocale() === 'en-US' ? /Showing [A-Z][a-z]{2}, [A-Z][a-z]{2} \d/ : /Showing [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/);
+  } finally {
+    await seed.remove();
   }
 });

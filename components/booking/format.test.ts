@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatLocalDate, formatLongDate, formatShortDate, formatTime, formatTimeRange, formatTimeWithZoneName } from './format';
+import { formatDateRange, formatLocalDate, formatMoment, formatLongDate, formatShortDate, formatTime, formatTimeRange, formatTimeWithZoneName } from './format';
 
 const NY = 'America/New_York';
 const BERLIN = 'Europe/Berlin';
@@ -66,5 +66,13 @@ describe('formatTimeRange', () => {
   it('a session ending exactly at midnight ends on the next date', () => {
     const start = Date.parse('2026-12-03T04:10:00Z'); // 23:10 in New York
     expect(formatTimeRange(start, start + 50 * 60_000, NY, 'en-US')).toBe('11:10 PM – Thu, Dec 3, 12:00 AM');
+  });
+});
+
+describe('formatMoment', () => {
+  it('a moment to the second on the locale clock', () => {
+    const at = Date.parse('2026-11-30T14:05:03Z');
+    expect(formatMoment(at, NY, 'en-US')).toBe('Nov 30, 2026, 9:05:03 AM');
+    expect(formatMoment(at, NY, 'en-GB')).toBe('30 Nov 2026, 09:05:03');
   });
 });

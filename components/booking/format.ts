@@ -42,6 +42,11 @@ export function formatShortDate(ms: number, timeZone: string, locale: string): s
   return format(ms, timeZone, { weekday: 'short', month: 'short', day: 'numeric' }, locale);
 }
 
+/** "Nov 30, 2026, 9:05:03 AM" (en-US), "30 Nov 2026, 09:05:03" (en-GB): a moment to the second (the audit log). */
+export function formatMoment(ms: number, timeZone: string, locale: string): string {
+  return format(ms, timeZone, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' }, locale);
+}
+
 /**
  * "9:00 AM – 9:50 AM"; when the end falls on another date than the start in that zone (an
  * 80-minute session from 11:00 PM), the end says its date: "11:00 PM – Wed, Dec 3, 12:20 AM".

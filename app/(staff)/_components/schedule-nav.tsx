@@ -1,12 +1,12 @@
 import Link from 'next/link';
+import { getRequestLocale } from '@/app/_lib/request-locale';
+import { formatLocalDate } from '@/components/booking/format';
 import { buttonClasses } from '@/components/ui/button';
 import { scheduleHref, type ScheduleWindow } from '@/lib/staff/schedule-window';
 
-const dateLabel = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
-
-function longDate(key: string): string {
-  // Noon UTC of a calendar date names that date in the UTC formatter whatever the practice's zone.
-  return dateLabel.format(new Date(`${key}T12:00:00Z`));
+/** A practice-local calendar date ('YYYY-MM-DD'), "Mon, Nov 30, 2026", in the viewer's locale. */
+function longDate(key: string, locale: string): string {
+  return formatLocalDate(key, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }, locale);
 }
 
 /**
@@ -14,7 +14,7 @@ function longDate(key: string): string {
  * date picker (a GET form, so it works before any script loads and with the keyboard alone).
  * The date travels as `?date=YYYY-MM-DD`; a bad one comes back as `error`, said beside the field.
  */
-export function ScheduleNav({
+export async function ScheduleNav({
   path,
   window,
   error,
@@ -25,7 +25,8 @@ export function ScheduleNav({
   /** Why `?date=` could not be read (the window then starts today). */
   error?: string;
 }) {
-  const range = `${longDate(window.first)} to ${longDate(window.last)}`;
+  const locale = await getRequestLocale();
+  const range = `${longDate(window.first, locale)} to ${longDate(window.last, locale)}`;
   return (
     <div className="mt-6 rounded-lg border border-line bg-surface px-4 py-4">
       <p className="font-medium text-ink" aria-live="polite" data-testid="schedule-range">

@@ -4,6 +4,7 @@ import { findPendingRequests } from '@/lib/staff/requests';
 import { findSchedule } from '@/lib/staff/schedule-queries';
 import { parseScheduleDate, scheduleFetchRange, scheduleWindow } from '@/lib/staff/schedule-window';
 import { ScheduleNav } from '../_components/schedule-nav';
+import { getRequestLocale } from '@/app/_lib/request-locale';
 import { requireStaffPage } from '../_lib/staff-guard';
 import { localDateKey } from './_lib/format';
 import { WeekView } from './_components/week-view';
@@ -25,6 +26,7 @@ export default async function ClinicianHomePage({ searchParams }: { searchParams
   ]);
   const zone = schedule.practice.timeZone;
   const window = scheduleWindow(date, localDateKey(now, zone));
+  const locale = await getRequestLocale();
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -44,7 +46,7 @@ export default async function ClinicianHomePage({ searchParams }: { searchParams
 
       <ScheduleNav path="/clinician" window={window} error={requested.ok ? undefined : requested.message} />
 
-      <WeekView entries={schedule.entries} timeZone={zone} window={window} />
+      <WeekView entries={schedule.entries} timeZone={zone} window={window} locale={locale} />
     </div>
   );
 }

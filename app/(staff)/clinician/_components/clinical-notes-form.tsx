@@ -9,6 +9,7 @@ import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { FieldError, TextAreaField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { useLocale } from '@/components/locale/locale-context';
 import { CONSULTATION_OUTCOMES, OUTCOME_LABELS, type ConsultationOutcome } from '@/lib/staff/dto';
 import { MAX_CLINICIAN_NOTES, clinicalNotesSchema, type ClinicalNotesInput } from '@/lib/staff/schemas';
 import { draftKey } from '@/lib/drafts/schemas';
@@ -78,6 +79,7 @@ export function ClinicalNotesForm({
   const onRecord: FormValues = { bookingId, notes: initialNotes, outcome: initialOutcome, version: initialVersion };
   const restored = draft ? fromDraft(draft.values, onRecord) : null;
   const [showRestored, setShowRestored] = useState(restored !== null);
+  const locale = useLocale();
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [savedOutcome, setSavedOutcome] = useState<ConsultationOutcome | null>(initialOutcome);
   const [formError, setFormError] = useState<string | null>(null);
@@ -168,7 +170,7 @@ export function ClinicalNotesForm({
         <StaleNotice
           title="Notes not saved: they changed elsewhere"
           message={conflict.message}
-          savedLabel={conflict.saved.updatedAt ? formatDateTime(conflict.saved.updatedAt, timeZone) : null}
+          savedLabel={conflict.saved.updatedAt ? formatDateTime(conflict.saved.updatedAt, timeZone, locale) : null}
           keepMineLabel="Keep mine (replace the saved notes)"
           useSavedLabel="Use the saved notes"
           busy={isSubmitting}

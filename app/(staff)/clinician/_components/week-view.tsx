@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { BookingSummary } from '@/lib/staff/dto';
 import { relativeDayName, type ScheduleWindow } from '@/lib/staff/schedule-window';
+import { formatTimeRange } from '@/components/booking/format';
 import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading } from '../_lib/format';
 
 /** "Today, Monday, November 30" (or Yesterday / Tomorrow), else just the date. */
-function dayHeading(key: string, today: string): string {
+function dayHeading(key: string, today: string, locale: string): string {
   const relative = relativeDayName(key, today);
-  return relative ? `${relative}, ${formatDayHeading(key)}` : formatDayHeading(key);
+  return relative ? `${relative}, ${formatDayHeading(key, locale)}` : formatDayHeading(key, locale);
 }
 
 /**
@@ -15,10 +16,20 @@ function dayHeading(key: string, today: string): string {
  * A plain presentational component — no data loading, no hooks — so the /clinician page and
  * bench/week-view.bench.ts render exactly the same markup.
  * `entries` may include a margin either side of the window (findSchedule's range): it is dropped.
+ * Times in the viewer's `locale`; a session that ends on the next date says so.
  */
-export function WeekView({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
-  // One formatter pair per render, not per row: Intl.DateTimeFormat construction dominates otherwise.
-  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' });
+export function WeekView({
+  entries,
+  timeZone,
+  window,
+  locale,
+}: {
+  entries: BookingSummary[];
+  timeZone: string;
+  window: ScheduleWindow;
+  locale: string;
+}) {
+  // One day-key formatter per render, not per row (the time formatters are cached in zoned-time).
   const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
   const days = new Map<string, BookingSummary[]>(window.days.map((key) => [key, []]));
@@ -30,7 +41,7 @@ export function WeekView({ entries, timeZone, window }: { entries: BookingSummar
     <>
       {window.days.map((key) => {
         const list = days.get(key) ?? [];
-        const heading = dayHeading(key, window.today);
+        const heading = dayHeading(key, window.today, locale);
         return (
           <section key={key} aria-labelledby={`day-${key}`} className="mt-8">
             <h2 id={`day-${key}`} className="font-serif text-xl font-semibold text-ink">
@@ -42,8 +53,8 @@ export function WeekView({ entries, timeZone, window }: { entries: BookingSummar
               <ul className="mt-3 divide-y divide-line rounded-lg border border-line bg-surface">
                 {list.map((entry) => (
                   <li key={entry.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-3">
-                    <span className="w-36 font-medium text-ink tabular-nums">
-                      {time.format(new Date(entry.startsAt))}–{time.format(new Date(entry.endsAt))}
+                    <span className="min-w-36 font-medium text-ink tabular-nums">
+                      {formatTimeRange(Date.parse(entry.startsAt), Date.parse(entry.endsAt), timeZone, locale)}
                     </span>
                     <Link prefetch={false} href={`/clinician/bookings/${entry.id}`} className="font-medium text-accent underline underline-offset-4">
                       {entry.clientName}

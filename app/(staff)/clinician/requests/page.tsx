@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getRequestLocale } from '@/app/_lib/request-locale';
 import { draftKey } from '@/lib/drafts/schemas';
 import { findStaffDrafts } from '@/lib/drafts/staff-drafts';
 import { getStaffPractice } from '@/lib/staff/practice';
@@ -20,6 +21,7 @@ export default async function ClinicianRequestsPage() {
   const now = new Date();
   const [requests, practice] = await Promise.all([findPendingRequests({ actor, now }), getStaffPractice({ actor })]);
   const zone = practice.timeZone;
+  const locale = await getRequestLocale();
   // Decline messages typed but not sent (e.g. before an idle sign-out) come back.
   const drafts = await findStaffDrafts({ actor, formKeys: requests.map((r) => draftKey('decline-request', r.id)), now });
 
@@ -45,10 +47,10 @@ export default async function ClinicianRequestsPage() {
                   </Link>
                 </p>
                 <p className="mt-1 text-ink">
-                  {formatDateTime(request.startsAt, zone)} · {request.type.title} · {MODALITY_NAMES[request.type.modality]}
+                  {formatDateTime(request.startsAt, zone, locale)} · {request.type.title} · {MODALITY_NAMES[request.type.modality]}
                 </p>
                 <p className="mt-1 text-sm text-ink-muted">
-                  Asked {formatDateTime(request.requestedAt, zone)} · ref {request.reference}
+                  Asked {formatDateTime(request.requestedAt, zone, locale)} · ref {request.reference}
                 </p>
                 <RequestDecision
                   bookingId={request.id}

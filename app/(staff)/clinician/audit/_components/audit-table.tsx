@@ -1,23 +1,14 @@
+import { getRequestLocale } from '@/app/_lib/request-locale';
+import { formatMoment } from '@/components/booking/format';
 import type { AuditEventDto } from '@/lib/audit/dto';
 import { describeAuditEvent } from '@/lib/audit/labels';
-
-const whenFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-  });
 
 /**
  * One row per entry: when (practice zone), who, what in plain words, which record (a name or a
  * short reference such as "Booking 3F2A9C10"). Nothing else of an entry is shown.
  */
-export function AuditTable({ events, timeZone }: { events: AuditEventDto[]; timeZone: string }) {
-  const when = whenFormat(timeZone);
+export async function AuditTable({ events, timeZone }: { events: AuditEventDto[]; timeZone: string }) {
+  const locale = await getRequestLocale();
   return (
     <div className="mt-6 overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
@@ -34,7 +25,7 @@ export function AuditTable({ events, timeZone }: { events: AuditEventDto[]; time
           {events.map((event) => (
             <tr key={event.id} className="border-b border-line align-top" data-testid="audit-row">
               <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
-                <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>
+                <time dateTime={event.occurredAt}>{formatMoment(Date.parse(event.occurredAt), timeZone, locale)}</time>
               </td>
               <td className="py-2 pr-4">{event.actor.displayName}</td>
               <td className="py-2 pr-4">{describeAuditEvent(event)}</td>

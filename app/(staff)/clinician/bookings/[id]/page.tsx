@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getRequestLocale } from '@/app/_lib/request-locale';
 import { notFound } from 'next/navigation';
 import { AppError, isUuid } from '@/lib/errors';
 import { getBookingForStaff } from '@/lib/staff/booking-detail';
@@ -39,6 +40,7 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   // against, so saving it shows both texts instead of losing either.
   const draft = await getStaffDraft({ actor, formKey: draftKey('clinical-notes', id) });
   const zone = booking.practiceTimeZone;
+  const locale = await getRequestLocale();
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
 
@@ -51,7 +53,7 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
       </p>
       <h1 className="mt-3 font-serif text-3xl font-semibold text-ink">{who}</h1>
       <p className="mt-2 text-lg text-ink">
-        {formatDateTime(booking.startsAt, zone)} · {booking.type.title} · {MODALITY_NAMES[booking.type.modality]}
+        {formatDateTime(booking.startsAt, zone, locale)} · {booking.type.title} · {MODALITY_NAMES[booking.type.modality]}
       </p>
       <p className="mt-1 text-ink-muted">
         <span data-testid="booking-status">{STATUS_LABELS[booking.status]}</span>
@@ -87,9 +89,9 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
             initialOutcome={record.outcome}
             initialVersion={record.version}
             timeZone={zone}
-            updatedLabel={record.updatedAt ? formatDateTime(record.updatedAt, zone) : null}
+            updatedLabel={record.updatedAt ? formatDateTime(record.updatedAt, zone, locale) : null}
             hasStarted={hasStarted}
-            draft={draft ? { values: draft.values, savedLabel: formatDateTime(draft.savedAt, zone) } : null}
+            draft={draft ? { values: draft.values, savedLabel: formatDateTime(draft.savedAt, zone, locale) } : null}
           />
         ) : (
           <p className="mt-2 whitespace-pre-wrap text-ink">{record.clinicianNotes ?? 'No notes.'}</p>
