@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installLogScrubber } = await import('./lib/observability/scrub-logs');
     installLogScrubber();
+    // Before any request: rate limits need the socket address, which Next.js doesn't expose.
+    const { installPeerAddressHeader } = await import('./lib/abuse/peer-address');
+    await installPeerAddressHeader();
   }
 }

@@ -39,4 +39,10 @@ describe('env', () => {
     expect(withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: KEY }).databaseDriver).toBe('pglite');
     expect(() => withEnv({ NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY, DATABASE_URL: 'postgres://h/db' })).toThrow(/HAVEN_HASH_SECRET/);
   });
-});
+
+  it('reads HAVEN_TRUSTED_PROXY_HOPS as 0 unless set, and refuses anything but 0–10', () => {
+    expect(withEnv({}).HAVEN_TRUSTED_PROXY_HOPS).toBe(0);
+    expect(withEnv({ HAVEN_TRUSTED_PROXY_HOPS: '' }).HAVEN_TRUSTED_PROXY_HOPS).toBe(0);
+    expect(withEnv({ HAVEN_TRUSTED_PROXY_HOPS: ' 2 ' }).HAVEN_TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ['-1', '1.5', 'one', '11', 'true']) expect(() => withEnv({ HAVEN_TRUSTED_PROXY_HOPS: bad })).toThrow(/HAVEN_TRUSTED_PROXY_HOPS/);
+  });});

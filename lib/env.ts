@@ -28,6 +28,17 @@ const envSchema = z
     /** Public origin used in links (ICS files, future emails). */
     APP_URL: z.string().url().default('http://localhost:3000'),
     /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For (lib/abuse/client-address.ts).
+     * 0 (default): `next start` faces clients directly; the socket address is the client.
+     */
+    HAVEN_TRUSTED_PROXY_HOPS: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, { message: 'HAVEN_TRUSTED_PROXY_HOPS must be a whole number from 0 to 10' })
+      .transform(Number)
+      .refine((n) => n <= 10, { message: 'HAVEN_TRUSTED_PROXY_HOPS must be a whole number from 0 to 10' })
+      .default(0),
+    /**
      * Data-encryption keys, "id:base64(32 bytes)" separated by commas; the first encrypts,
      * all decrypt (rotation). Required: without it nothing sensitive can be written.
      */

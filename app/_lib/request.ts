@@ -1,13 +1,14 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { requestClientAddress } from '../../lib/abuse/client-address';
 
-/** The client's IP as the proxy in front of us saw it (first X-Forwarded-For hop, or X-Real-IP). */
-export async function requesterIp(): Promise<string | null> {
+/**
+ * The client's address for rate limits, from the trusted proxy hops (lib/abuse/client-address.ts):
+ * always a bucket — an address, or the shared "unresolved" one — never null, so no limit is skipped.
+ */
+export async function requesterIp(): Promise<string> {
   const h = await headers();
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || h.get('x-real-ip')?.trim() || null;
-  // Only something that looks like an address: this feeds rate limits, not display.
-  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : null;
+  return requestClientAddress((name) => h.get(name));
 }
 
 /** "https://haven.example" built from the request's own host, for links shown to the client. */

@@ -1,7 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 
-/** The environment of the app servers under test: fixed test secrets. Rate limits stay on (each test sends its own X-Forwarded-For). */
+/**
+ * The environment of the app servers under test: fixed test secrets. Rate limits stay on: each
+ * test plays the one trusted proxy in front of the app (HAVEN_TRUSTED_PROXY_HOPS=1) and sends its
+ * own X-Forwarded-For, whose last entry is the client address the app counts.
+ */
 export const E2E_ENV = {
   NODE_ENV: 'production',
   HAVEN_DATA_KEYS: 'e2e1:' + Buffer.alloc(32, 9).toString('base64'),
@@ -9,6 +13,7 @@ export const E2E_ENV = {
   // Staff sessions (next-auth) are required in production; NEXTAUTH_URL is set per port in serve.mts.
   NEXTAUTH_SECRET: 'e2e-nextauth-secret-' + 'x'.repeat(32),
   NEXT_TELEMETRY_DISABLED: '1',
+  HAVEN_TRUSTED_PROXY_HOPS: '1',
 } as const;
 
 /**

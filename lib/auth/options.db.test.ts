@@ -2,6 +2,7 @@ import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { openTestDatabase } from '../../tests/support/test-db';
+import { ADDRESS_CHAIN_HEADER, UNRESOLVED_CLIENT } from '../abuse/client-address';
 import { authOptions, clientIpFromHeaders } from './options';
 import { touchStaffSession } from './sessions';
 import { describeSignInError } from './sign-in-messages';
@@ -15,7 +16,7 @@ import { addClinician, createAuthPractice, createUser, enrolTotp, nextIp } from 
  */
 type Authorize = (credentials: Record<string, string> | undefined, req: { headers: Record<string, string> }) => Promise<{ id: string; role: string; sessionId: string; name?: string | null } | null>;
 const provider = authOptions.providers[0] as unknown as { id: string; options: { authorize: Authorize } };
-const authorize = (credentials: Record<string, string>, ip = nextIp()) => provider.options.authorize(credentials, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+const authorize = (credentials: Record<string, string>, ip = nextIp()) => provider.options.authorize(credentials, { headers: { [ADDRESS_CHAIN_HEADER]: ip } });
 const thrown = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e as Error).message);
 
 let handle: DatabaseHandle;
@@ -81,10 +82,11 @@ describe(`next-auth options on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () =>
     expect(await thrown(authorize({ email: '', password: '' }))).toBe('invalid');
   });
 
-  it('reads the client address like the rest of the app', () => {
-    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' })).toBe('203.0.113.5');
-    expect(clientIpFromHeaders({ 'x-real-ip': ' 203.0.113.6 ' })).toBe('203.0.113.6');
-    expect(clientIpFromHeaders({})).toBeNull();
-    expect(clientIpFromHeaders(undefined)).toBeNull();
+  it('reads the client address like the rest of the app (the peer, with no trusted proxy hops by default)', () => {
+    expect(clientIpFromHeaders({ [ADDRESS_CHAIN_HEADER]: '203.0.113.5, 10.0.0.1' })).toBe('10.0.0.1');
+    // X-Forwarded-For and X-Real-IP alone are the client's own words: not an address, one shared bucket.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.5', 'x-real-ip': '203.0.113.6' })).toBe(UNRESOLVED_CLIENT);
+    expect(clientIpFromHeaders({})).toBe(UNRESOLVED_CLIENT);
+    expect(clientIpFromHeaders(undefined)).toBe(UNRESOLVED_CLIENT);
   });
 });

@@ -35,6 +35,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { StaffRole } from '../../db/schema';
+import { requestClientAddress } from '../abuse/client-address';
 import { ABSOLUTE_TIMEOUT_MS, createStaffSession, revokeStaffSession } from './sessions';
 import { authSecret, useSecureAuthCookies } from './secrets';
 import { verifyStaffCredentials } from './sign-in';
@@ -59,14 +60,12 @@ declare module 'next-auth/jwt' {
 
 const SESSION_MAX_AGE_SECONDS = ABSOLUTE_TIMEOUT_MS / 1000;
 
-/** The client's address as the app's other rate limits see it (first X-Forwarded-For hop). */
-export function clientIpFromHeaders(headers: Record<string, unknown> | undefined): string | null {
-  const read = (name: string) => {
+/** The client's address as booking's rate limits see it (lib/abuse/client-address.ts), from next-auth's header object. */
+export function clientIpFromHeaders(headers: Record<string, unknown> | undefined): string {
+  return requestClientAddress((name) => {
     const value = headers?.[name];
     return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
-  };
-  const forwarded = read('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || read('x-real-ip')?.trim() || null;
+  });
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
