@@ -26,7 +26,7 @@ describe('withLocalSecrets', () => {
   it('keeps values that are set, in the file or the environment', () => {
     const existing = 'HAVEN_DATA_KEYS=k1:abc\nAUTH_SECRET=from-file # comment\n';
     const { text, added } = withLocalSecrets(existing, { HAVEN_HASH_SECRET: 'from-env', NEXTAUTH_URL: '' });
-    expect(added).toEqual(['NEXTAUTH_URL']);
+    expect(added).toEqual(['NEXTAUTH_URL', 'APP_URL']);
     expect(text.startsWith(existing)).toBe(true);
   });
 

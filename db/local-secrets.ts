@@ -9,6 +9,8 @@ const LOCAL_SECRETS: ReadonlyArray<{ names: readonly string[]; make: () => strin
   { names: ['NEXTAUTH_SECRET', 'AUTH_SECRET'], make: () => randomBytes(32).toString('base64url') },
   // next-auth's public origin (it warns on every start without one).
   { names: ['NEXTAUTH_URL'], make: () => `http://localhost:${process.env.PORT ?? '3000'}` },
+  // The public origin absolute links (the partner's private link) are built from.
+  { names: ['APP_URL'], make: () => `http://localhost:${process.env.PORT ?? '3000'}` },
 ];
 
 const assignment = (name: string) => new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name}[ \\t]*=(.*)$`, 'm');

@@ -28,12 +28,16 @@ test.describe('couples consultations', () => {
     const reference = (await primary.reference.textContent())?.trim() ?? '';
     expect(reference).toMatch(/^\S{6,}$/);
 
-    // The partner's own link, shown to the person who booked.
+    // The partner's own link, shown to the person who booked — on the configured public origin
+    // (APP_URL), even when a request claims another host.
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-Host': 'attacker.example', 'X-Forwarded-Proto': 'https' });
+    await page.reload();
     await expect(primary.partnerLink).toBeVisible();
     await expect(primary.partnerLink.getByRole('heading', { name: "Your partner's private link" })).toBeVisible();
     const partnerField = primary.partnerLink.getByLabel(`Private link for ${person.partnerName}`);
     const partnerUrl = await partnerField.inputValue();
     expect(partnerUrl).toMatch(new RegExp(`^${baseURL}/m/[A-Za-z0-9_-]{43}$`));
+    await page.setExtraHTTPHeaders({});
     const partnerToken = tokenFromUrl(partnerUrl);
     expect(partnerToken).not.toBe(primaryToken);
 

@@ -45,4 +45,14 @@ describe('env', () => {
     expect(withEnv({ HAVEN_TRUSTED_PROXY_HOPS: '' }).HAVEN_TRUSTED_PROXY_HOPS).toBe(0);
     expect(withEnv({ HAVEN_TRUSTED_PROXY_HOPS: ' 2 ' }).HAVEN_TRUSTED_PROXY_HOPS).toBe(2);
     for (const bad of ['-1', '1.5', 'one', '11', 'true']) expect(() => withEnv({ HAVEN_TRUSTED_PROXY_HOPS: bad })).toThrow(/HAVEN_TRUSTED_PROXY_HOPS/);
-  });});
+  });
+
+  it('builds links from APP_URL only, and requires it in production with a server database', () => {
+    expect(withEnv({}).publicOrigin).toBe('http://localhost:3000');
+    expect(withEnv({ APP_URL: 'https://book.example.com/some/path' }).publicOrigin).toBe('https://book.example.com');
+    expect(() => withEnv({ APP_URL: 'ftp://book.example.com' })).toThrow(/APP_URL/);
+    const production = { NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY, HAVEN_HASH_SECRET: 'h', NEXTAUTH_SECRET: 'x'.repeat(32), NEXTAUTH_URL: 'https://b.example', DATABASE_URL: 'postgres://h/db' };
+    expect(() => withEnv(production)).toThrow(/APP_URL: required in production/);
+    expect(withEnv({ ...production, APP_URL: 'https://b.example' }).publicOrigin).toBe('https://b.example');
+  });
+});

@@ -25,8 +25,16 @@ const envSchema = z
     NEON_LOCAL_PROXY: z.string().trim().optional(),
     /** Which practice this deployment serves (slug); default: the first one created. */
     HAVEN_PRACTICE_SLUG: z.string().trim().min(1).optional(),
-    /** Public origin used in links (ICS files, future emails). */
-    APP_URL: z.string().url().default('http://localhost:3000'),
+    /**
+     * The public origin (scheme, host, port) every absolute link is built from — the partner's
+     * private link, ICS files, emails — never the request's Host or X-Forwarded-Host headers.
+     * Default http://localhost:3000; required in production with a DATABASE_URL.
+     */
+    APP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^https?:\/\//i.test(v), { message: 'APP_URL must be an http:// or https:// URL' })
+      .optional(),
     /**
      * How many reverse proxies in front of the app append to X-Forwarded-For (lib/abuse/client-address.ts).
      * 0 (default): `next start` faces clients directly; the socket address is the client.
@@ -60,6 +68,8 @@ const envSchema = z
   .transform((e) => ({
     ...e,
     databaseDriver: pickDriver(e.DATABASE_URL, e.DATABASE_DRIVER),
+    /** APP_URL's origin ("https://book.example.com"), for absolute links. */
+    publicOrigin: new URL(e.APP_URL ?? 'http://localhost:3000').origin,
   }));
 
 export type Env = z.output<typeof envSchema>;
@@ -114,6 +124,9 @@ export function startupProblems(e: Env): string[] {
   // assertNoDemoPasswords() in lib/auth, run by db/client.ts when the database first opens.
   if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && (e.NEXTAUTH_SECRET ?? e.AUTH_SECRET ?? '').length < 32) {
     problems.push('NEXTAUTH_SECRET: required in production, at least 32 characters (e.g. `openssl rand -base64 32`).');
+  }
+  if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.APP_URL) {
+    problems.push('APP_URL: required in production (the public origin links are built from, e.g. https://book.example.com).');
   }
   if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.NEXTAUTH_URL) {
     problems.push('NEXTAUTH_URL: required in production (the public origin, e.g. https://book.example.com).');

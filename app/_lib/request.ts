@@ -10,14 +10,3 @@ export async function requesterIp(): Promise<string> {
   const h = await headers();
   return requestClientAddress((name) => h.get(name));
 }
-
-/** "https://haven.example" built from the request's own host, for links shown to the client. */
-export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = (h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000').split(',')[0]!.trim();
-  const safeHost = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? host : 'localhost:3000';
-  const forwardedProto = h.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  const isLocal = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(safeHost);
-  const proto = forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : isLocal ? 'http' : 'https';
-  return `${proto}://${safeHost}`;
-}

@@ -19,7 +19,7 @@ const [driver, port] = process.argv.slice(2);
 if ((driver !== 'pg' && driver !== 'pglite') || !port) throw new Error('usage: serve.mts pg|pglite PORT');
 
 const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const env: Record<string, string> = { ...E2E_ENV, PORT: port, NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+const env: Record<string, string> = { ...E2E_ENV, PORT: port, NEXTAUTH_URL: `http://127.0.0.1:${port}`, APP_URL: `http://127.0.0.1:${port}` };
 let cleanup = async () => {};
 
 if (driver === 'pg') {

@@ -19,7 +19,7 @@ function withEnv(vars: Record<string, string | undefined>) {
 }
 
 describe('production start-up rules for staff sign-in', () => {
-  const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', HAVEN_HASH_SECRET: 'h' };
+  const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', HAVEN_HASH_SECRET: 'h', APP_URL: 'https://book.example.com' };
 
   it('refuses to start without NEXTAUTH_SECRET (or AUTH_SECRET) and NEXTAUTH_URL', () => {
     withEnv(prod);

@@ -28,7 +28,7 @@ export function authSecret(): string {
 export function useSecureAuthCookies(): boolean {
   const e = env();
   if (e.NODE_ENV !== 'production') return false;
-  const origin = e.NEXTAUTH_URL ?? e.APP_URL;
+  const origin = e.NEXTAUTH_URL ?? e.publicOrigin;
   try {
     const url = new URL(origin);
     const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ManagedBooking } from '@/lib/bookings/dto';
 import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
+import { publicUrl } from '@/lib/public-url';
 import { formatFee, formatLongDate, formatTime, typeFacts } from '@/components/booking/format';
 import { WhenWhere } from '@/components/booking/when-where';
 import { ButtonLink } from '@/components/ui/button';
@@ -10,7 +11,6 @@ import { Notice } from '@/components/ui/notice';
 import { loadManagedBooking } from '../../_lib/booking-data';
 import { single, type SearchParams } from '../../_lib/params';
 import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
-import { requestOrigin } from '../../_lib/request';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { CopyLink } from './_components/copy-link';
 
@@ -51,7 +51,7 @@ export default async function ManageBookingPage({
   if (booking.holder === 'primary' && booking.partnerName) {
     const partnerToken = (await cookies()).get(PARTNER_LINK_COOKIE)?.value;
     if (partnerToken && partnerToken !== token && isWellFormedLinkToken(partnerToken)) {
-      partnerUrl = `${await requestOrigin()}/m/${partnerToken}`;
+      partnerUrl = publicUrl(`/m/${partnerToken}`);
     }
   }
 

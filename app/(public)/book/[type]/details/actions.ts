@@ -7,8 +7,9 @@ import { bookConsultation } from '@/lib/bookings/commands';
 import type { SlotOption } from '@/lib/bookings/dto';
 import { makeBookingDetailsSchema } from '@/lib/bookings/schemas';
 import { env } from '@/lib/env';
+import { publicOriginIsHttps } from '@/lib/public-url';
 import { PARTNER_LINK_COOKIE } from '../../../../_lib/partner-link';
-import { requestOrigin, requesterIp } from '../../../../_lib/request';
+import { requesterIp } from '../../../../_lib/request';
 
 export type BookConsultationFailure = Extract<ActionResult<never>, { ok: false }> & {
   /** With code 'slot_taken': the nearest free times to offer instead. */
@@ -55,12 +56,11 @@ export async function bookConsultationAction(values: unknown, options: { couple:
   }
 
   if (result.partnerToken) {
-    const origin = await requestOrigin();
     (await cookies()).set(PARTNER_LINK_COOKIE, result.partnerToken, {
       httpOnly: true,
       sameSite: 'lax',
-      // Secure in production, except on a plain-http localhost (local e2e runs of `next start`).
-      secure: env().NODE_ENV === 'production' && origin.startsWith('https:'),
+      // Secure in production, except on a plain-http public origin (local e2e runs of `next start`).
+      secure: env().NODE_ENV === 'production' && publicOriginIsHttps(),
       path: `/m/${result.primaryToken}`,
       maxAge: 1800,
     });
