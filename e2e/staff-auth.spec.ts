@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { DEMO_FRONT_DESK_CREDENTIALS } from '../db/seed-staff';
 import { INVALID_CREDENTIALS_MESSAGE, signInMessage } from '../lib/auth/sign-in-messages';
 import { totpCode, totpStep } from '../lib/auth/totp';
-import { SignInPage } from './pages/sign-in';
+import { SignInPage, signInTo } from './pages/sign-in';
+import { signInOverHttp } from './support/http-sign-in';
 import { expectAccessible } from './support/axe';
 import { E2E_STAFF_PASSWORDS } from './support/e2e-env';
 import { expect, test } from './support/staff-fixture';
@@ -306,6 +307,25 @@ test.describe('staff sessions', () => {
     await other.page.goto('/desk');
     await expectSignInFor(other.page, '/desk', 'revoked');
     await expect(there.notice).toContainText('You were signed out');
+  });
+
+  test('/api/auth/session follows the database: empty after "Sign out everywhere", for every browser', async ({ page, staff, playwright, baseURL, clientIp }) => {
+    const desk = await staff({ role: 'front_desk' });
+    // A second client signs in over plain HTTP and keeps its cookie.
+    const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': clientIp } });
+    expect(await signInOverHttp(other, { email: desk.email, password: desk.password })).toBeNull();
+    expect(await (await other.get('/api/auth/session')).json()).toMatchObject({ user: { name: desk.displayName, role: 'front_desk' } });
+
+    await signInTo(page, desk);
+    expect(await (await page.request.get('/api/auth/session')).json()).toMatchObject({ user: { role: 'front_desk' } });
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expectSignInFor(page, null, 'signed_out_everywhere');
+
+    // The other client's cookie is still a well-signed JWT; the session behind it is gone.
+    const after = await other.get('/api/auth/session');
+    expect(after.status()).toBe(200);
+    expect(await after.json()).toEqual({});
+    await other.dispose();
   });
 
   test('the sign-in page is accessible: empty, with errors, and at the code step', async ({ page, staff }) => {

@@ -1,10 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { JWT } from 'next-auth/jwt';
+import { staffSessions } from '../../db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { openTestDatabase } from '../../tests/support/test-db';
 import { ADDRESS_CHAIN_HEADER, UNRESOLVED_CLIENT } from '../abuse/client-address';
 import { authOptions, clientIpFromHeaders } from './options';
-import { touchStaffSession } from './sessions';
+import { isStaffSessionLive, revokeAllSessions, touchStaffSession } from './sessions';
 import { describeSignInError } from './sign-in-messages';
 import { totpCode } from './totp';
 import { addClinician, createAuthPractice, createUser, enrolTotp, nextIp } from './testing/staff-fixture';
@@ -60,6 +62,29 @@ describe(`next-auth options on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () =>
 
     await authOptions.events!.signOut!({ token, session: session as never });
     expect(await touchStaffSession({ sessionId: signedIn!.sessionId })).toEqual({ status: 'expired', reason: 'revoked' });
+    // The browser's view (/api/auth/session) follows the database: the same cookie now shows no one.
+    expect(await authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token } as never)).toEqual({});
+  });
+
+  it('the browser-facing session is empty after "sign out everywhere", and reading it is not activity', async () => {
+    const user = await createUser(handle.db, { practiceId: fx.practice.id, role: 'front_desk' });
+    const signedIn = await authorize({ email: user.email, password: user.password, code: '' });
+    const token = { sub: user.id, name: 'Test front_desk', role: 'front_desk', sessionId: signedIn!.sessionId } as JWT;
+    const browserSession = () => authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token } as never);
+    expect(await browserSession()).toMatchObject({ user: { id: user.id } });
+
+    // Idle for 14 minutes; the browser polls /api/auth/session; the session still ends at 15.
+    const signedInAt = new Date();
+    await handle.db.update(staffSessions).set({ lastSeenAt: new Date(signedInAt.getTime() - 14 * 60_000) }).where(eq(staffSessions.id, signedIn!.sessionId));
+    await browserSession();
+    expect(await isStaffSessionLive({ sessionId: signedIn!.sessionId, now: new Date(signedInAt.getTime() + 61_000) })).toBe(false);
+
+    await handle.db.update(staffSessions).set({ lastSeenAt: new Date() }).where(eq(staffSessions.id, signedIn!.sessionId));
+    expect(await browserSession()).toMatchObject({ user: { id: user.id } });
+    const actor = (await touchStaffSession({ sessionId: signedIn!.sessionId })) as Extract<Awaited<ReturnType<typeof touchStaffSession>>, { status: 'valid' }>;
+    await revokeAllSessions({ actor: actor.actor });
+    expect(await browserSession()).toEqual({});
+    expect(await authOptions.callbacks!.session!({ session: { expires: '2099-01-01T00:00:00.000Z' }, token: { sub: user.id, role: 'front_desk' } } as never)).toEqual({});
   });
 
   it('fails with a short code the sign-in page can explain, never with user data', async () => {

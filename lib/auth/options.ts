@@ -32,11 +32,11 @@
  * DATABASE_URL; elsewhere the secret is derived from HAVEN_HASH_SECRET (lib/auth/secrets.ts).
  */
 import 'server-only';
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { StaffRole } from '../../db/schema';
 import { requestClientAddress } from '../abuse/client-address';
-import { ABSOLUTE_TIMEOUT_MS, createStaffSession, revokeStaffSession } from './sessions';
+import { ABSOLUTE_TIMEOUT_MS, createStaffSession, isStaffSessionLive, revokeStaffSession } from './sessions';
 import { authSecret, useSecureAuthCookies } from './secrets';
 import { verifyStaffCredentials } from './sign-in';
 import { encodeSignInError } from './sign-in-messages';
@@ -121,12 +121,14 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      // What the browser may see (useSession, /api/auth/session): no session id, no email.
-      return {
-        expires: session.expires,
-        user: token.sub && token.role ? { id: token.sub, name: token.name ?? null, role: token.role } : undefined,
-      };
+    async session({ session, token }) {
+      // What the browser may see (useSession, /api/auth/session): no session id, no email — and
+      // nothing at all once the session has ended in the database (signed out everywhere, idle,
+      // 12 hours, account disabled): the cookie alone proves nothing. Checked without counting as
+      // activity. An empty object is next-auth's own "no session" answer.
+      const live = typeof token.sessionId === 'string' && (await isStaffSessionLive({ sessionId: token.sessionId }));
+      if (!live || !token.sub || !token.role) return {} as Session;
+      return { expires: session.expires, user: { id: token.sub, name: token.name ?? null, role: token.role } };
     },
   },
   events: {

@@ -57,7 +57,33 @@ export async function createStaffSession(params: { userId: string; ip: string | 
  */
 export async function touchStaffSession(params: { sessionId: string; now?: Date }): Promise<TouchResult> {
   const now = params.now ?? new Date();
-  if (!UUID.test(params.sessionId)) return { status: 'expired', reason: 'revoked' };
+  const checked = await checkSession(params.sessionId, now);
+  if (checked.result.status === 'expired' || !checked.lastSeenAt) return checked.result;
+  const { result } = checked;
+  let lastSeenAt = checked.lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_WRITE_INTERVAL_MS) {
+    // Conditional, so concurrent requests never move it backwards.
+    const db = await getDb();
+    await db
+      .update(staffSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(staffSessions.id, result.actor.sessionId), lt(staffSessions.lastSeenAt, now)));
+    lastSeenAt = now;
+  }
+  return { ...result, idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, result.absoluteExpiresAt.getTime())) };
+}
+
+/**
+ * Whether a session is still valid, by the same rules as `touchStaffSession` but without keeping
+ * it alive: for `/api/auth/session`, which a browser may poll and which must not count as activity.
+ */
+export async function isStaffSessionLive(params: { sessionId: string; now?: Date }): Promise<boolean> {
+  const { result } = await checkSession(params.sessionId, params.now ?? new Date());
+  return result.status === 'valid';
+}
+
+async function checkSession(sessionId: string, now: Date): Promise<{ result: TouchResult; lastSeenAt?: Date }> {
+  if (!UUID.test(sessionId)) return { result: { status: 'expired', reason: 'revoked' } };
   const db = await getDb();
   const [row] = await db
     .select({
@@ -79,37 +105,30 @@ export async function touchStaffSession(params: { sessionId: string; now?: Date 
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .innerJoin(practices, eq(practices.id, staffUsers.practiceId))
-    .where(eq(staffSessions.id, params.sessionId));
+    .where(eq(staffSessions.id, sessionId));
 
   if (!row || row.revokedAt || row.disabledAt || (row.sessionsValidAfter && row.createdAt < row.sessionsValidAfter)) {
-    return { status: 'expired', reason: 'revoked' };
+    return { result: { status: 'expired', reason: 'revoked' } };
   }
-  if (now >= row.expiresAt) return { status: 'expired', reason: 'absolute' };
-  if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return { status: 'expired', reason: 'idle' };
-
-  let lastSeenAt = row.lastSeenAt;
-  if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    // Conditional, so concurrent requests never move it backwards.
-    await db
-      .update(staffSessions)
-      .set({ lastSeenAt: now })
-      .where(and(eq(staffSessions.id, row.sessionId), lt(staffSessions.lastSeenAt, now)));
-    lastSeenAt = now;
-  }
+  if (now >= row.expiresAt) return { result: { status: 'expired', reason: 'absolute' } };
+  if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return { result: { status: 'expired', reason: 'idle' } };
   return {
-    status: 'valid',
-    actor: {
-      kind: 'staff',
-      userId: row.userId,
-      role: row.role,
-      practiceId: row.practiceId,
-      clinicianId: row.clinicianId,
-      sessionId: row.sessionId,
+    lastSeenAt: row.lastSeenAt,
+    result: {
+      status: 'valid',
+      actor: {
+        kind: 'staff',
+        userId: row.userId,
+        role: row.role,
+        practiceId: row.practiceId,
+        clinicianId: row.clinicianId,
+        sessionId: row.sessionId,
+      },
+      displayName: row.displayName,
+      needsTotpEnrolment: !row.totpEnabledAt && twoFactorRequired(row.role, row.requireTwoFactorForAll),
+      idleExpiresAt: new Date(Math.min(row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, row.expiresAt.getTime())),
+      absoluteExpiresAt: row.expiresAt,
     },
-    displayName: row.displayName,
-    needsTotpEnrolment: !row.totpEnabledAt && twoFactorRequired(row.role, row.requireTwoFactorForAll),
-    idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, row.expiresAt.getTime())),
-    absoluteExpiresAt: row.expiresAt,
   };
 }
 
