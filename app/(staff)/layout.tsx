@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getStaffActor } from '@/lib/auth/session';
 import { IDLE_TIMEOUT_MS, LAST_SEEN_WRITE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { getStaffPractice } from '@/lib/staff/practice';
 import { IdleTimeout } from './_components/idle-timeout';
@@ -8,7 +9,17 @@ import { requireActiveStaffSession } from './_lib/staff-guard';
 
 // Per person and per request: never prerendered, never indexed.
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/**
+ * Titles name the signed-in person's own practice ("Schedule · Their Practice"), not the
+ * deployment's default one that the root layout's template uses. No valid session: just "Haven"
+ * (the layout then sends the person to sign in).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await getStaffActor();
+  const name = actor ? (await getStaffPractice({ actor })).name : 'Haven';
+  return { title: { default: name, template: `%s · ${name}` }, robots: { index: false, follow: false } };
+}
 
 /**
  * The staff workspace frame: only for an active staff session (signed out or expired → sign-in
