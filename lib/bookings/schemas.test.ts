@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsFrom } from '../action';
-import { cancelSchema, makeBookingDetailsSchema } from './schemas';
+import { cancelSchema, makeBookingDetailsSchema, rescheduleSchema } from './schemas';
 
 const valid = {
   typeSlug: 'couples-video',
@@ -46,6 +46,16 @@ describe('booking details schema', () => {
   it('asks for permission on the preferred channel', () => {
     const s = makeBookingDetailsSchema({ couple: false });
     expect(errors(s, { ...valid, preferredChannel: 'text', okToText: false }).okToText).toMatch(/allow texts/);
+  });
+
+  it('refuses an absurd or unparseable start as a field error on startsAt', () => {
+    const s = makeBookingDetailsSchema({ couple: false });
+    for (const startsAt of ['9999-12-31T10:00:00Z', '1970-01-01T00:00:00Z', '2100-01-01T00:00:00Z', '2026-02-31T10:00:00Z', 'tomorrow', '']) {
+      expect(errors(s, { ...valid, startsAt }).startsAt, startsAt).toBe('Please choose a time.');
+    }
+    expect(errors(s, { ...valid, startsAt: '2099-12-31T23:59:00Z' }).startsAt).toBeUndefined();
+    expect(rescheduleSchema.safeParse({ startsAt: '9999-12-31T10:00:00Z', clinicianId: valid.clinicianId, clientTimeZone: 'Europe/Berlin' }).success).toBe(false);
+    expect(rescheduleSchema.safeParse({ startsAt: valid.startsAt, clinicianId: valid.clinicianId, clientTimeZone: 'Europe/Berlin' }).success).toBe(true);
   });
 });
 

@@ -12,6 +12,23 @@ const trimmed = (max: number) => z.string().trim().max(max, maxLengthError(max))
 export const CONTACT_CHANNELS = ['email', 'phone', 'text'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/**
+ * A chosen start: an ISO instant with an offset, inside years every database driver and `Date`
+ * round-trip (far wider than any booking horizon, which the data layer applies with the clock).
+ * Year 9999 or an unparseable value is a field error here, on the client and the server alike,
+ * not a failure deeper down.
+ */
+export const STARTS_AT_BOUNDS = { from: Date.UTC(2020, 0, 1), until: Date.UTC(2100, 0, 1) } as const;
+
+export function startsAtField(message: string) {
+  return z.iso.datetime({ offset: true, message }).refine((value) => {
+    const ms = Date.parse(value);
+    return ms >= STARTS_AT_BOUNDS.from && ms < STARTS_AT_BOUNDS.until;
+  }, message);
+}
+
+export const startsAtSchema = startsAtField('Please choose a time.');
+
 /** Characters a phone number may be written with; its length is judged by its digits. */
 const phoneCharacters = /^[+()\d\s.-]+$/;
 /** Local numbers have at least 7 digits; E.164 allows at most 15, country code included. */
@@ -46,7 +63,7 @@ const phoneSchema = z
 const baseBookingDetails = z.object({
   typeSlug: z.string().min(1).max(80),
   /** ISO instant of the chosen start, as offered by the slot list. */
-  startsAt: z.iso.datetime({ offset: true, message: 'Please choose a time.' }),
+  startsAt: startsAtSchema,
   clinicianId: z.uuid({ message: 'Please choose a time.' }),
   clientTimeZone: z.string().min(1).max(64),
   idempotencyKey: z.uuid(),
@@ -105,7 +122,7 @@ export type BookingDetailsFormValues = z.input<BookingDetailsSchema>;
 export type BookingDetailsInput = z.output<BookingDetailsSchema>;
 
 export const rescheduleSchema = z.object({
-  startsAt: z.iso.datetime({ offset: true, message: 'Please choose a new time.' }),
+  startsAt: startsAtField('Please choose a new time.'),
   clinicianId: z.uuid({ message: 'Please choose a new time.' }),
   clientTimeZone: z.string().min(1).max(64),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAvailableSlots, isSlotAvailable } from './slots';
+import { findAvailableSlots, isSlotAvailable, whyUnavailable } from './slots';
 import type { BusyRange, DateOverride, Modality, SlotQuery, SlotRules, WeeklyRule } from './types';
 import { utcToZoned } from './zoned-time';
 
@@ -423,6 +423,44 @@ describe('findAvailableSlots: daily cap', () => {
 
   it('closes every date with a cap of 0', () => {
     expect(capped(0)).toEqual([]);
+  });
+});
+
+describe('whyUnavailable', () => {
+  // Monday 2026-01-12 09:00–12:00 New York (14:00Z–17:00Z); now is Monday 08:00 local.
+  const base = query({
+    from: Date.UTC(2026, 0, 5),
+    to: Date.UTC(2026, 1, 20),
+    now: Date.UTC(2026, 0, 12, 13),
+    rules: [rule(MON, '09:00', '12:00')],
+    type: { minNoticeMinutes: 120, horizonDays: 14, dailyCap: 2 },
+  });
+
+  it('is null for a bookable start', () => {
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 12, 15))).toBeNull();
+  });
+
+  it('names the past, the notice window and the horizon', () => {
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 12, 12))).toBe('past');
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 12, 14))).toBe('too_soon'); // 09:00 is 1 h away, notice is 2 h
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 26, 14))).toBe('too_far'); // exactly 14 days + 1 h ahead
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 19, 14))).toBeNull(); // a week ahead is fine
+  });
+
+  it('says the day is full only when the daily cap is reached on that practice-local date', () => {
+    const two = [
+      busy(Date.UTC(2026, 0, 19, 14), Date.UTC(2026, 0, 19, 15), 'video-60'),
+      busy(Date.UTC(2026, 0, 19, 15), Date.UTC(2026, 0, 19, 16), 'video-60'),
+    ];
+    expect(whyUnavailable({ ...base, busy: two }, Date.UTC(2026, 0, 19, 16))).toBe('day_full');
+    expect(whyUnavailable({ ...base, busy: two.slice(0, 1) }, Date.UTC(2026, 0, 19, 14))).toBe('not_open'); // taken, day not full
+    expect(whyUnavailable({ ...base, busy: two.slice(0, 1) }, Date.UTC(2026, 0, 19, 15))).toBeNull();
+  });
+
+  it('calls anything else not open (outside hours, off the grid, unparseable)', () => {
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 13, 15))).toBe('not_open'); // Tuesday: no hours
+    expect(whyUnavailable(base, Date.UTC(2026, 0, 19, 15, 10))).toBe('not_open');
+    expect(whyUnavailable(base, Number.NaN)).toBe('not_open');
   });
 });
 

@@ -38,6 +38,27 @@ export function isSlotAvailable(q: SlotQuery, start: number): boolean {
   return slots.length === 1 && slots[0] === start;
 }
 
+/**
+ * Why `start` is not bookable (null when it is), so a refusal can say what happened:
+ * - 'past': before `q.now`;
+ * - 'too_soon': inside the type's minimum notice;
+ * - 'too_far': at or beyond the type's booking horizon;
+ * - 'day_full': the practice-local day already holds the type's daily cap;
+ * - 'not_open': anything else (outside hours, time off, another booking, off the grid).
+ */
+export type SlotRefusal = 'past' | 'too_soon' | 'too_far' | 'day_full' | 'not_open';
+
+export function whyUnavailable(q: SlotQuery, start: number): SlotRefusal | null {
+  if (isSlotAvailable(q, start)) return null;
+  if (!Number.isFinite(start)) return 'not_open';
+  if (start < q.now) return 'past';
+  if (start < q.now + q.type.minNoticeMinutes * MINUTE_MS) return 'too_soon';
+  if (start >= q.now + q.type.horizonDays * DAY_MS) return 'too_far';
+  const cap = dailyCapOf(q.type, q.busy);
+  if (cap && isDayAtCap(cap, localEpochDayOf(start, q.timeZone), q.timeZone)) return 'day_full';
+  return 'not_open';
+}
+
 function collectSlots(q: SlotQuery, rangeFrom: number, rangeTo: number): number[] {
   assertUsableType(q.type);
   const { type, timeZone } = q;

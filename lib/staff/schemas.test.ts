@@ -22,6 +22,7 @@ describe('staff form schemas', () => {
     expect(staffRescheduleSchema.safeParse({ bookingId, startsAt: '2026-12-08T13:30:00-05:00', overrideNotice: false }).success).toBe(true);
     expect(staffRescheduleSchema.safeParse({ bookingId, startsAt: '2026-12-08 13:30', overrideNotice: false }).success).toBe(false);
     expect(staffRescheduleSchema.safeParse({ bookingId, startsAt: '2026-12-08T13:30:00Z' }).success).toBe(false);
+    expect(staffRescheduleSchema.safeParse({ bookingId, startsAt: '9999-12-08T13:30:00Z', overrideNotice: false }).success).toBe(false);
   });
 
   it('knows every outcome, keeps "leave as is" apart from "clear"', () => {

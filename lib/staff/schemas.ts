@@ -1,6 +1,7 @@
 import { editVersionSchema } from '../concurrency/edit-version';
 import { z } from 'zod';
 import { CONSULTATION_OUTCOMES } from './dto';
+import { startsAtField } from '../bookings/schemas';
 
 /**
  * Inputs of the staff workspace. One schema feeds the page's zodResolver and the server
@@ -44,7 +45,7 @@ export type DeclineRequestInput = z.infer<typeof declineRequestSchema>;
 
 export const staffRescheduleSchema = z.object({
   bookingId,
-  startsAt: z.iso.datetime({ offset: true, message: 'Please choose a new time.' }),
+  startsAt: startsAtField('Please choose a new time.'),
   /** Book inside the minimum notice and the client-facing cutoff (never into an overlap). */
   overrideNotice: z.boolean(),
 });
