@@ -9,14 +9,19 @@ import { formatLongDate, formatShortDate, formatTime, zoneLabel } from './format
 import { SlotPicker, type SlotChoice, type SlotPickerProps } from './slot-picker';
 
 /** Why a move did not happen; on 'slot_taken', the nearest free times to offer instead. */
-export type RescheduleProblem = { code?: string; formError?: string; alternatives?: SlotOption[] };
+export type RescheduleProblem = { code?: string; formError?: string; alternatives?: SlotOption[]; why?: string };
+
+/** "Taken" in the page's own words; too soon, too far ahead or a full day in the server's, which say so. */
+function slotProblemText(failure: RescheduleProblem, taken: string): string {
+  return failure.why && failure.why !== 'not_open' && failure.formError ? failure.formError : taken;
+}
 
 export type ReschedulePickerText = {
   /** Heading of the confirm panel ("Your new time", "New time"). */
   heading: string;
   confirm: string;
   pending: string;
-  /** Said when the time was taken meanwhile, above the alternatives. */
+  /** Said above the alternatives when the time was taken meanwhile (other reasons use the server's words). */
   slotTaken: string;
 };
 
@@ -93,7 +98,7 @@ export function ReschedulePicker({ onConfirm, text, keep, describeChoice: descri
 
         {failure ? (
           <AlertBox ref={failureRef} label="Reschedule problem" testId="reschedule-error" className="mt-4">
-            <p className="font-medium text-danger">{failure.code === 'slot_taken' ? text.slotTaken : failure.formError}</p>
+            <p className="font-medium text-danger">{failure.code === 'slot_taken' ? slotProblemText(failure, text.slotTaken) : failure.formError}</p>
             {failure.code === 'slot_taken' && choice && failure.alternatives?.length ? (
               <ul className="mt-3 grid gap-2 sm:grid-cols-2" aria-label="Nearest free times">
                 {failure.alternatives.map((option) => {

@@ -2,12 +2,15 @@ import 'server-only';
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { clinicians, consultationTypes, type ConsultationType, type Practice } from '../../db/schema';
+import { MAX_HORIZON_DAYS } from '../availability/schemas';
 import { practiceIdSql } from '../practice/current-practice';
-import { findAvailableSlots, isSlotAvailable } from '../scheduling/slots';
+import { findAvailableSlots, isSlotAvailable, whyUnavailable, type SlotRefusal } from '../scheduling/slots';
+import { lockClinicianDays } from './day-locks';
 import type { BusyRange, DateOverride, SlotQuery, SlotRules, WeeklyRule } from '../scheduling/types';
 import type { ClinicianSlots, SlotOption } from './dto';
 
 export { blockedRangeOf } from './blocked-range';
+export type { SlotRefusal } from '../scheduling/slots';
 
 /** Statuses that hold time on a calendar (the exclusion constraint covers exactly these). */
 export const ACTIVE_STATUSES = ['requested', 'confirmed'] as const;
@@ -182,28 +185,58 @@ export function isOpenSlot(ctx: AvailabilityContext, clinicianId: string, start:
   return clinician ? isSlotAvailable(queryFor(ctx, clinician, now, policy), start.getTime()) : false;
 }
 
+/**
+ * The range a slot list searches: from now to the longest horizon a type may have (365 days; or
+ * `days`). The type's own horizon is applied by the engine, so a 60-day type costs no more than
+ * before and a 365-day type gets its whole year, in the same one query (the busy time that far
+ * out is only what exists).
+ */
+export function slotSearchRange(now: Date, days: number = MAX_HORIZON_DAYS): { from: Date; to: Date } {
+  return { from: now, to: new Date(now.getTime() + Math.min(days, MAX_HORIZON_DAYS) * DAY_MS) };
+}
+
+/** Where a loaded slot list really ends: its range, or the type's horizon if that comes first. */
+export function bookableUntil(ctx: AvailabilityContext, now: Date): Date {
+  return new Date(Math.min(ctx.to, now.getTime() + ctx.type.horizonDays * DAY_MS));
+}
+
 /** The day either side of a start: the window a single time needs (the loader adds its own margins). */
 export function dayAround(start: Date): { from: Date; to: Date } {
   return { from: new Date(start.getTime() - DAY_MS), to: new Date(start.getTime() + DAY_MS) };
 }
 
 /**
- * The last word on a new time, inside the transaction that writes it. First it takes the
- * clinician's row FOR SHARE: an hours change (lib/availability) holds it FOR UPDATE while it
- * checks which bookings its new hours would leave out, so the two wait for each other — a
- * booking can't slip in between that check and the change. Then it checks the time again against
- * what is committed now (hours, time off, caps; overlaps stay the exclusion constraint's job).
+ * Why a clinician can't take `start` under the type's rules (null when they can): the pure
+ * engine's answer, so a refusal can say "too soon", "too far ahead" or "that day is full".
  */
-export async function isStillOpenInTransaction(
+export function whyNotOpen(ctx: AvailabilityContext, clinicianId: string, start: Date, now: Date, policy: SlotPolicy = {}): SlotRefusal | null {
+  const clinician = ctx.clinicians.find((c) => c.id === clinicianId);
+  return clinician ? whyUnavailable(queryFor(ctx, clinician, now, policy), start.getTime()) : 'not_open';
+}
+
+/**
+ * The last word on a new time, inside the transaction that writes it; every path that puts a
+ * booking on a day calls it (client booking, client reschedule, staff reschedule). It takes, in
+ * this order:
+ * 1. the clinician's practice-local day(s) (lib/bookings/day-locks): the day entered and, for a
+ *    move, the day left, so a daily cap's count and the write that follows are one step;
+ * 2. the clinician's row FOR SHARE: an hours change (lib/availability) holds it FOR UPDATE while
+ *    it checks which bookings its new hours would leave out, so the two wait for each other;
+ * then checks the time again against what is committed now (hours, time off, caps, notice,
+ * horizon; overlaps stay the exclusion constraint's job). Null when the time is still open.
+ */
+export async function recheckInTransaction(
   tx: Executor,
-  params: AvailabilityParams & { clinicianId: string },
+  params: AvailabilityParams & { clinicianId: string; timeZone: string; movingFrom?: Date },
   start: Date,
   now: Date,
   policy: SlotPolicy = {},
-): Promise<boolean> {
+): Promise<SlotRefusal | null> {
+  const { timeZone, movingFrom, ...load } = params;
+  await lockClinicianDays(tx, { clinicianId: params.clinicianId, timeZone, instants: movingFrom ? [start, movingFrom] : [start] });
   await tx.select({ id: clinicians.id }).from(clinicians).where(eq(clinicians.id, params.clinicianId)).for('share');
-  const fresh = await loadAvailability(tx, params);
-  return fresh !== null && isOpenSlot(fresh, params.clinicianId, start, now, policy);
+  const fresh = await loadAvailability(tx, load);
+  return fresh ? whyNotOpen(fresh, params.clinicianId, start, now, policy) : 'not_open';
 }
 
 /** The free times nearest to `target` (either side), for "that time was just taken". */

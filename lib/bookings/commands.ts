@@ -9,23 +9,48 @@ import { encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
 import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, sqlStateOf } from '../errors';
 import { isValidTimeZone } from '../scheduling/zoned-time';
-import { ACTIVE_STATUSES, blockedRangeOf, dayAround, isOpenSlot, isStillOpenInTransaction, loadAvailability, nearestSlots, type AvailabilityContext } from './availability';
+import {
+  ACTIVE_STATUSES,
+  blockedRangeOf,
+  dayAround,
+  loadAvailability,
+  nearestSlots,
+  recheckInTransaction,
+  whyNotOpen,
+  type AvailabilityContext,
+  type SlotRefusal,
+} from './availability';
 import { clientChangeRefusal } from './change-policy';
 import type { SlotOption } from './dto';
 import { resolveLink, type LinkActor } from './link-access';
-import { hashLinkToken, newLinkToken } from './link-tokens';
-import { makeBookingDetailsSchema, rescheduleSchema, cancelSchema, type BookingDetailsInput, type CancelInput, type RescheduleInput } from './schemas';
+import { liveFormLinkTokens, newFormLinkTokens } from './form-link-tokens';
+import { hashLinkToken } from './link-tokens';
+import { unavailableMessage } from './refusals';
+import {
+  makeBookingDetailsSchema,
+  rescheduleSchema,
+  cancelSchema,
+  startsAtSchema,
+  type BookingDetailsInput,
+  type CancelInput,
+  type RescheduleInput,
+} from './schemas';
 
 const DAY_MS = 86_400_000;
-/** How far either side of a taken time we look for alternatives. */
+/** How far either side of a refused time we look for alternatives. */
 const ALTERNATIVES_WINDOW_MS = 14 * DAY_MS;
 
-export const SLOT_TAKEN_MESSAGE = 'That time was just taken. Here are the nearest free times.';
-const SLOT_GONE_MESSAGE = 'That time is no longer available. Here are the nearest free times.';
+export { SLOT_TAKEN_MESSAGE } from './refusals';
+
+/**
+ * A time that can't be booked, with why (lib/scheduling/slots `SlotRefusal`: 'not_open' is taken or
+ * outside hours) and the nearest free times. The action shows `message` above the alternatives.
+ */
+export type SlotUnavailable = { ok: false; reason: 'slot_taken'; why: SlotRefusal; message: string; alternatives: SlotOption[] };
 
 export type BookResult =
   | { ok: true; bookingId: string; status: 'requested' | 'confirmed'; primaryToken: string; partnerToken: string | null; replayed: boolean }
-  | { ok: false; reason: 'slot_taken'; message: string; alternatives: SlotOption[] }
+  | SlotUnavailable
   | {
       ok: false;
       reason: 'rate_limited' | 'too_many_open' | 'type_unavailable' | 'invalid';
@@ -41,7 +66,13 @@ export const noteAssociatedData = (bookingId: string) => `booking-note:${booking
 /**
  * Books a consultation from the public form. Trusts nothing from the client: validates with
  * the type's schema, re-checks every scheduling rule, then inserts; the exclusion constraint
- * settles races. Re-submitting with the same idempotency key returns the same booking.
+ * settles overlaps and the clinician-day lock (lib/bookings/day-locks) daily caps.
+ *
+ * One form, one booking: every submission with the same idempotency key — one after another or
+ * at the same moment — gets the same answer, the same booking and the same private links, and
+ * only the first spends rate-limit allowance. The transaction takes the form's key first, so a
+ * duplicate waits for the original and then replays it; its rate-limit hits are counted inside
+ * that transaction, after the replay check.
  */
 export async function bookConsultation(params: {
   input: BookingDetailsInput;
@@ -54,8 +85,10 @@ export async function bookConsultation(params: {
   const raw = params.input;
   if (raw.website) return { ok: false, reason: 'invalid', message: 'We could not accept this booking. Please call the practice.' };
 
-  const start = new Date(raw.startsAt);
-  if (Number.isNaN(start.getTime())) return invalid({ startsAt: 'Please choose a time.' });
+  // A start the schema can't accept (unparseable, year 9999…) is a field error before any query.
+  const when = startsAtSchema.safeParse(raw.startsAt);
+  if (!when.success) return invalid({ startsAt: when.error.issues[0]?.message ?? 'Please choose a time.' });
+  const start = new Date(when.data);
   const ctx = await loadAvailability(db, {
     typeSlug: raw.typeSlug,
     practiceSlug: params.practiceSlug,
@@ -69,32 +102,49 @@ export async function bookConsultation(params: {
   const input = parsed.data;
   if (!isValidTimeZone(input.clientTimeZone)) return invalid({ clientTimeZone: 'Please choose your time zone from the list.' });
 
+  // Read after `ctx`: a booking that made this form's time busy there is visible here, so a
+  // duplicate is answered as the original, never "taken" by it.
   const replay = await replayIfDuplicate(db, input);
   if (replay) return replay;
-
-  const limited = await checkRateLimits(db, input.email, params.requester, now);
-  if (limited) return limited;
-
-  if (!isOpenSlot(ctx, input.clinicianId, start, now)) return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE);
+  const why = whyNotOpen(ctx, input.clinicianId, start, now);
+  if (why) return slotUnavailable(ctx, start, now, why, 'checked');
 
   const bookingId = crypto.randomUUID();
-  const primaryToken = newLinkToken();
-  const partnerToken = ctx.type.audience === 'couple' ? newLinkToken() : null;
+  const couple = ctx.type.audience === 'couple';
+  const tokens = newFormLinkTokens(bookingId, input.idempotencyKey, couple);
   const status = ctx.type.bookingMode === 'request' ? 'requested' : 'confirmed';
   const noteCiphertext = input.note ? encryptText(dataKeyring(), input.note, noteAssociatedData(bookingId)) : null;
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
 
+  type Outcome = { done: BookResult } | { unavailable: SlotRefusal } | { created: true };
   try {
-    const outcome = await db.transaction(async (tx) => {
-      // Serialise bookings per email so the open-bookings cap holds under concurrency.
+    const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+      // 1. One submission of a form at a time; a duplicate waits here, then replays.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('haven:booking-form'), hashtext(${input.idempotencyKey}))`);
+      const again = await replayIfDuplicate(tx, input);
+      if (again) return { done: again };
+      // 2. Rate limits, counted in this transaction: a rollback uncounts them.
+      const limited = await checkRateLimits(tx, input.email, params.requester, now);
+      if (limited) return { done: limited };
+      // 3. One booking per email at a time, so the open-bookings cap holds under concurrency.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'book:' + input.email}))`);
       const [open] = await tx
         .select({ n: count() })
         .from(bookings)
         .where(and(eq(bookings.clientEmail, input.email), inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.endsAt, now)));
-      if ((open?.n ?? 0) >= ctx.practice.maxOpenBookingsPerEmail) return 'too_many_open' as const;
-      const recheck = { typeSlug: ctx.type.slug, practiceSlug: params.practiceSlug, clinicianId: input.clinicianId, ...dayAround(start) };
-      if (!(await isStillOpenInTransaction(tx, recheck, start, now))) return 'gone' as const;
+      if ((open?.n ?? 0) >= ctx.practice.maxOpenBookingsPerEmail) {
+        return {
+          done: {
+            ok: false,
+            reason: 'too_many_open',
+            message: `You already have ${ctx.practice.maxOpenBookingsPerEmail} upcoming consultations booked with this email. Please use a private link to change one, or call the practice.`,
+          },
+        };
+      }
+      // 4. The clinician's day (daily cap) and hours, re-checked against what is committed now.
+      const recheck = { typeSlug: ctx.type.slug, practiceSlug: params.practiceSlug, clinicianId: input.clinicianId, timeZone: ctx.practice.timeZone, ...dayAround(start) };
+      const stillWhy = await recheckInTransaction(tx, recheck, start, now);
+      if (stillWhy) return { unavailable: stillWhy };
 
       await tx.insert(bookings).values({
         id: bookingId,
@@ -113,8 +163,8 @@ export async function bookConsultation(params: {
         okToLeaveVoicemail: input.okToLeaveVoicemail,
         okToText: input.okToText,
         okToEmail: input.okToEmail,
-        partnerName: partnerToken ? (input.partnerName ?? null) : null,
-        partnerEmail: partnerToken ? (input.partnerEmail ?? null) : null,
+        partnerName: couple ? (input.partnerName ?? null) : null,
+        partnerEmail: couple ? (input.partnerEmail ?? null) : null,
         clientNoteCiphertext: noteCiphertext,
         consentedAt: now,
         idempotencyKey: input.idempotencyKey,
@@ -122,8 +172,8 @@ export async function bookConsultation(params: {
         updatedAt: now,
       });
       await tx.insert(bookingLinks).values([
-        { bookingId, holder: 'primary' as const, tokenHash: hashLinkToken(primaryToken), createdAt: now },
-        ...(partnerToken ? [{ bookingId, holder: 'partner' as const, tokenHash: hashLinkToken(partnerToken), createdAt: now }] : []),
+        { bookingId, holder: 'primary' as const, tokenHash: hashLinkToken(tokens.primary), createdAt: now },
+        ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, tokenHash: hashLinkToken(tokens.partner), createdAt: now }] : []),
       ]);
       await recordAudit(tx, {
         actor: { kind: 'client', id: null },
@@ -133,23 +183,17 @@ export async function bookConsultation(params: {
         detail: { status, type: ctx.type.slug },
         at: now,
       });
-      return 'created' as const;
+      return { created: true };
     });
-    // Taken (or closed) between our check and the write: the same answer as the constraint's.
-    if (outcome === 'gone') return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE);
-    if (outcome === 'too_many_open') {
-      return {
-        ok: false,
-        reason: 'too_many_open',
-        message: `You already have ${ctx.practice.maxOpenBookingsPerEmail} upcoming consultations booked with this email. Please use a private link to change one, or call the practice.`,
-      };
-    }
-    return { ok: true, bookingId, status, primaryToken, partnerToken, replayed: false };
+    if ('done' in outcome) return outcome.done;
+    // Taken (or the day filled, or closed) between our check and the write.
+    if ('unavailable' in outcome) return slotUnavailable(ctx, start, now, outcome.unavailable, 'raced');
+    return { ok: true, bookingId, status, primaryToken: tokens.primary, partnerToken: tokens.partner, replayed: false };
   } catch (err) {
     const state = sqlStateOf(err);
-    if (state === EXCLUSION_VIOLATION) return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE);
+    if (state === EXCLUSION_VIOLATION) return slotUnavailable(ctx, start, now, 'not_open', 'raced');
     if (state === UNIQUE_VIOLATION) {
-      // The same form submitted twice at once: the other request won; answer as it did.
+      // Belt and braces (the form lock above prevents it): answer as the original did.
       const again = await replayIfDuplicate(db, input);
       if (again) return again;
     }
@@ -162,56 +206,60 @@ function invalid(fieldErrors: Record<string, string>): BookResult {
 }
 
 /**
- * "That time was just taken": re-reads busy time (the context we hold predates the booking that
- * beat us) and offers the nearest free times, for the same clinician when rescheduling.
+ * A refused time, said as what happened, with the nearest free times. Re-reads busy time (the
+ * context we hold predates the booking that beat us), for the same clinician when rescheduling;
+ * beyond the horizon the nearest times are the latest bookable ones.
  */
-async function slotTaken(
+async function slotUnavailable(
   ctx: AvailabilityContext,
   start: Date,
   now: Date,
-  message: string,
+  why: SlotRefusal,
+  when: 'checked' | 'raced',
   scope: { clinicianId?: string; excludeBookingId?: string } = {},
-): Promise<{ ok: false; reason: 'slot_taken'; message: string; alternatives: SlotOption[] }> {
+): Promise<SlotUnavailable> {
+  const target = why === 'too_far' ? new Date(now.getTime() + ctx.type.horizonDays * DAY_MS - 1) : start;
   const fresh = await loadAvailability(await getDb(), {
     typeSlug: ctx.type.slug,
     practiceSlug: ctx.practice.slug,
-    from: new Date(ctx.from),
-    to: new Date(ctx.to),
+    from: new Date(target.getTime() - ALTERNATIVES_WINDOW_MS),
+    to: new Date(target.getTime() + ALTERNATIVES_WINDOW_MS),
     clinicianId: scope.clinicianId,
     excludeBookingId: scope.excludeBookingId,
     includeInactiveType: scope.excludeBookingId !== undefined,
   });
-  return { ok: false, reason: 'slot_taken', message, alternatives: fresh ? nearestSlots(fresh, start, now) : [] };
+  return {
+    ok: false,
+    reason: 'slot_taken',
+    why,
+    message: unavailableMessage(why, ctx.type, when),
+    alternatives: fresh ? nearestSlots(fresh, target, now) : [],
+  };
 }
 
 /**
- * A resubmission (double click, retry after a dropped response) carries the same idempotency
- * key. Tokens are stored only as hashes, so the first response's links cannot be shown again:
- * issue fresh links to the same booking instead (the earlier ones stay valid).
+ * A resubmission (double click, retry after a dropped response, a concurrent copy) carries the
+ * same idempotency key: answer with the same booking and the same links (derived again, see
+ * form-link-tokens), writing nothing.
  */
 async function replayIfDuplicate(db: Executor, input: BookingDetailsInput): Promise<BookResult | null> {
   const [existing] = await db
-    .select({ id: bookings.id, status: bookings.status, clientEmail: bookings.clientEmail, partnerEmail: bookings.partnerEmail })
+    .select({ id: bookings.id, status: bookings.status, clientEmail: bookings.clientEmail })
     .from(bookings)
     .where(eq(bookings.idempotencyKey, input.idempotencyKey))
     .limit(1);
   if (!existing) return null;
-  if (existing.clientEmail !== input.email || (existing.status !== 'requested' && existing.status !== 'confirmed')) {
-    return { ok: false, reason: 'invalid', message: 'This form was already used. Please reload the page and try again.' };
-  }
-  const primaryToken = newLinkToken();
-  const partnerToken = existing.partnerEmail ? newLinkToken() : null;
-  await db.insert(bookingLinks).values([
-    { bookingId: existing.id, holder: 'primary' as const, tokenHash: hashLinkToken(primaryToken) },
-    ...(partnerToken ? [{ bookingId: existing.id, holder: 'partner' as const, tokenHash: hashLinkToken(partnerToken) }] : []),
-  ]);
-  return { ok: true, bookingId: existing.id, status: existing.status, primaryToken, partnerToken, replayed: true };
+  const used: BookResult = { ok: false, reason: 'invalid', message: 'This form was already used. Please reload the page and try again.' };
+  if (existing.clientEmail !== input.email || (existing.status !== 'requested' && existing.status !== 'confirmed')) return used;
+  const tokens = await liveFormLinkTokens(db, existing.id, input.idempotencyKey);
+  if (!tokens) return used;
+  return { ok: true, bookingId: existing.id, status: existing.status, primaryToken: tokens.primary, partnerToken: tokens.partner, replayed: true };
 }
 
+/** Counts this attempt against the per-email and per-IP limits (in that order: a fixed lock order). */
 async function checkRateLimits(db: Executor, email: string, requester: Requester, now: Date): Promise<BookResult | null> {
-  const checks = [hitRateLimit(db, BOOKING_LIMITS.perEmail, email, now)];
-  if (requester.ip) checks.push(hitRateLimit(db, BOOKING_LIMITS.perIp, requester.ip, now));
-  const results = await Promise.all(checks);
+  const results = [await hitRateLimit(db, BOOKING_LIMITS.perEmail, email, now)];
+  if (requester.ip) results.push(await hitRateLimit(db, BOOKING_LIMITS.perIp, requester.ip, now));
   const refused = results.find((r) => !r.allowed);
   if (!refused) return null;
   const minutes = Math.max(1, Math.ceil(refused.retryAfterSeconds / 60));
@@ -224,7 +272,7 @@ async function checkRateLimits(db: Executor, email: string, requester: Requester
 
 export type RescheduleResult =
   | { ok: true }
-  | { ok: false; reason: 'slot_taken'; message: string; alternatives: SlotOption[] }
+  | SlotUnavailable
   | { ok: false; reason: 'not_found' | 'too_late' | 'closed' | 'invalid'; message: string };
 
 const NOT_FOUND_MESSAGE = "This link isn't active. It may have been replaced, or the consultation cancelled.";
@@ -275,7 +323,9 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
     includeInactiveType: true,
   });
   if (!ctx) return { ok: false, reason: 'not_found', message: NOT_FOUND_MESSAGE };
-  if (!isOpenSlot(ctx, booking.clinicianId, start, now)) return slotTaken(ctx, start, now, SLOT_GONE_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
+  const scope = { clinicianId: booking.clinicianId, excludeBookingId: booking.id };
+  const why = whyNotOpen(ctx, booking.clinicianId, start, now);
+  if (why) return slotUnavailable(ctx, start, now, why, 'checked', scope);
 
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
   try {
@@ -286,9 +336,12 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
         clinicianId: booking.clinicianId,
         excludeBookingId: booking.id,
         includeInactiveType: true,
+        timeZone: ctx.practice.timeZone,
+        movingFrom: booking.startsAt,
         ...dayAround(start),
       };
-      if (!(await isStillOpenInTransaction(tx, recheck, start, now))) return 'gone' as const;
+      const stillWhy = await recheckInTransaction(tx, recheck, start, now);
+      if (stillWhy) return stillWhy;
       const rows = await tx
         .update(bookings)
         .set({ startsAt: start, endsAt, blocked, rescheduleCount: booking.rescheduleCount + 1, updatedAt: now })
@@ -305,11 +358,11 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
       });
       return true;
     });
-    if (updated === 'gone') return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
+    if (typeof updated === 'string') return slotUnavailable(ctx, start, now, updated, 'raced', scope);
     if (!updated) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true };
   } catch (err) {
-    if (sqlStateOf(err) === EXCLUSION_VIOLATION) return slotTaken(ctx, start, now, SLOT_TAKEN_MESSAGE, { clinicianId: booking.clinicianId, excludeBookingId: booking.id });
+    if (sqlStateOf(err) === EXCLUSION_VIOLATION) return slotUnavailable(ctx, start, now, 'not_open', 'raced', scope);
     throw err;
   }
 }

@@ -9,6 +9,7 @@
  * them, and only `getClinicalRecord` returns it, to the booking's own clinician.
  */
 import type { BookingStatus, ClinicianSlots, SlotOption } from '../bookings/dto';
+import type { SlotRefusal } from '../scheduling/slots';
 import type { Modality } from '../scheduling/types';
 
 export type { BookingStatus, SlotOption } from '../bookings/dto';
@@ -152,7 +153,14 @@ export type StaffRefusal = {
   fieldErrors?: Record<string, string>;
 };
 
-export type SlotTakenRefusal = { ok: false; reason: 'slot_taken'; message: string; alternatives: SlotOption[] };
+/** A time that can't be taken; `why` as the slot engine says (lib/scheduling/slots `SlotRefusal`). */
+export type SlotTakenRefusal = {
+  ok: false;
+  reason: 'slot_taken';
+  why: SlotRefusal;
+  message: string;
+  alternatives: SlotOption[];
+};
 
 export type StaffCommandResult<T extends object = Record<never, never>> = ({ ok: true } & T) | StaffRefusal;
 

@@ -7,18 +7,20 @@ import { recordAudit } from '../audit/record';
 import {
   ACTIVE_STATUSES,
   blockedRangeOf,
-  isOpenSlot,
+  bookableUntil,
+  slotSearchRange,
   loadAvailability,
   nearestSlots,
   openSlotsOf,
   type AvailabilityContext,
   type SlotPolicy,
+  type SlotRefusal,
   dayAround,
-  isStillOpenInTransaction,
+  recheckInTransaction,
+  whyNotOpen,
 } from '../bookings/availability';
 import { changeCutoffOf, clientChangeRefusal } from '../bookings/change-policy';
-import { SLOT_TAKEN_MESSAGE } from '../bookings/commands';
-import { SLOT_SEARCH_DAYS } from '../bookings/queries';
+import { unavailableMessage } from '../bookings/refusals';
 import { EXCLUSION_VIOLATION, sqlStateOf } from '../errors';
 import { auditActorOf, invalidInput, loadBookingForStaff, notFound, type StaffBookingRow } from './access';
 import type { SlotTakenRefusal, StaffCommandResult, StaffRefusal, StaffRescheduleResult, StaffRescheduleSlots } from './dto';
@@ -27,7 +29,6 @@ import { staffRescheduleSchema } from './schemas';
 const DAY_MS = 86_400_000;
 /** How far either side of a refused time we look for alternatives. */
 const ALTERNATIVES_WINDOW_MS = 14 * DAY_MS;
-const NOT_OPEN_MESSAGE = 'That time is not available for this consultation. Here are the nearest free times.';
 
 /**
  * Loads the booking for a staff reschedule and applies the rules that do not depend on the new
@@ -88,8 +89,8 @@ export async function findRescheduleSlots(params: {
   const db = await getDb();
   const { booking, refusal } = await loadForReschedule(db, actor, bookingId, overrideNotice === true, now);
   if (refusal) return refusal;
-  const to = new Date(now.getTime() + SLOT_SEARCH_DAYS * DAY_MS);
-  const ctx = await availabilityFor(db, booking, now, to);
+  const range = slotSearchRange(now);
+  const ctx = await availabilityFor(db, booking, range.from, range.to);
   if (!ctx) throw notFound();
   const policy: SlotPolicy = { ignoreMinNotice: overrideNotice === true };
   return {
@@ -105,7 +106,7 @@ export async function findRescheduleSlots(params: {
     },
     overrideNotice: overrideNotice === true,
     rangeStart: now.toISOString(),
-    rangeEnd: to.toISOString(),
+    rangeEnd: bookableUntil(ctx, now).toISOString(),
     noticeEndsAt: new Date(now.getTime() + ctx.type.minNoticeMinutes * 60_000).toISOString(),
     clientCutoffAt: changeCutoffOf(booking.startsAt, booking.clientChangeCutoffHours).toISOString(),
     slots: openSlotsOf(ctx, now, policy),
@@ -139,9 +140,9 @@ export async function rescheduleAsStaff(params: {
   const policy: SlotPolicy = { ignoreMinNotice: overrideNotice };
   const window = { from: new Date(start.getTime() - ALTERNATIVES_WINDOW_MS), to: new Date(start.getTime() + ALTERNATIVES_WINDOW_MS) };
   const ctx = await availabilityFor(db, booking, window.from, window.to);
-  if (!ctx || !isOpenSlot(ctx, booking.clinicianId, start, now, policy)) {
-    return slotTaken(ctx, start, now, policy, NOT_OPEN_MESSAGE);
-  }
+  if (!ctx) throw notFound();
+  const why = whyNotOpen(ctx, booking.clinicianId, start, now, policy);
+  if (why) return slotUnavailable(db, booking, ctx, start, now, policy, why, 'checked');
 
   const { endsAt, blocked } = blockedRangeOf(ctx.type, start);
   try {
@@ -152,9 +153,12 @@ export async function rescheduleAsStaff(params: {
         clinicianId: booking.clinicianId,
         excludeBookingId: booking.id,
         includeInactiveType: true,
+        timeZone: ctx.practice.timeZone,
+        movingFrom: booking.startsAt,
         ...dayAround(start),
       };
-      if (!(await isStillOpenInTransaction(tx, recheck, start, now, policy))) return 'gone' as const;
+      const stillWhy = await recheckInTransaction(tx, recheck, start, now, policy);
+      if (stillWhy) return stillWhy;
       const rows = await tx
         .update(bookings)
         .set({ startsAt: start, endsAt, blocked, rescheduleCount: booking.rescheduleCount + 1, updatedAt: now })
@@ -178,18 +182,33 @@ export async function rescheduleAsStaff(params: {
       });
       return true;
     });
-    // Taken (or closed) between our check and the write: the same answer as the constraint's.
-    if (moved === 'gone') return slotTaken(await availabilityFor(db, booking, window.from, window.to), start, now, policy, SLOT_TAKEN_MESSAGE);
+    // Taken, the day filled, or closed between our check and the write.
+    if (typeof moved === 'string') return slotUnavailable(db, booking, ctx, start, now, policy, moved, 'raced');
     if (!moved) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
     return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString() };
   } catch (err) {
     if (sqlStateOf(err) !== EXCLUSION_VIOLATION) throw err;
-    // Someone took the time between our check and the write: re-read busy time for alternatives.
-    const fresh = await availabilityFor(db, booking, window.from, window.to);
-    return slotTaken(fresh, start, now, policy, SLOT_TAKEN_MESSAGE);
+    // Someone took the time between our check and the write.
+    return slotUnavailable(db, booking, ctx, start, now, policy, 'not_open', 'raced');
   }
 }
 
-function slotTaken(ctx: AvailabilityContext | null, start: Date, now: Date, policy: SlotPolicy, message: string): SlotTakenRefusal {
-  return { ok: false, reason: 'slot_taken', message, alternatives: ctx ? nearestSlots(ctx, start, now, 6, policy) : [] };
+/**
+ * A refused time, said as what happened (lib/bookings/refusals), with the nearest free times from
+ * a fresh read of busy time; beyond the horizon the nearest are the latest bookable ones.
+ */
+async function slotUnavailable(
+  db: Executor,
+  booking: StaffBookingRow,
+  ctx: AvailabilityContext,
+  start: Date,
+  now: Date,
+  policy: SlotPolicy,
+  why: SlotRefusal,
+  when: 'checked' | 'raced',
+): Promise<SlotTakenRefusal> {
+  const target = why === 'too_far' ? new Date(now.getTime() + ctx.type.horizonDays * DAY_MS - 1) : start;
+  const fresh = await availabilityFor(db, booking, new Date(target.getTime() - ALTERNATIVES_WINDOW_MS), new Date(target.getTime() + ALTERNATIVES_WINDOW_MS));
+  const limits = policy.ignoreMinNotice ? { ...ctx.type, minNoticeMinutes: 0 } : ctx.type;
+  return { ok: false, reason: 'slot_taken', why, message: unavailableMessage(why, limits, when), alternatives: fresh ? nearestSlots(fresh, target, now, 6, policy) : [] };
 }

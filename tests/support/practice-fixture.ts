@@ -70,3 +70,14 @@ export function bookingInput(overrides: Partial<BookingDetailsInput> & Pick<Book
     ...overrides,
   };
 }
+
+/** Adds a consultation type to a test practice, offered by its clinician (e.g. a capped phone call). */
+export async function addConsultationType(
+  db: Database,
+  fx: { practice: { id: string }; clinician: { id: string } },
+  values: Omit<NewConsultationType, 'practiceId'>,
+) {
+  const [type] = await db.insert(consultationTypes).values({ ...values, practiceId: fx.practice.id }).returning();
+  await db.insert(clinicianConsultationTypes).values({ clinicianId: fx.clinician.id, consultationTypeId: type!.id });
+  return type!;
+}

@@ -7,7 +7,7 @@ import type { SlotOption } from '@/lib/bookings/dto';
 import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
 import { rescheduleSchema } from '@/lib/bookings/schemas';
 
-export type RescheduleFailure = Extract<ActionResult<never>, { ok: false }> & { alternatives?: SlotOption[] };
+export type RescheduleFailure = Extract<ActionResult<never>, { ok: false }> & { alternatives?: SlotOption[]; why?: string };
 
 /**
  * Moves the booking behind a private link. The token is the capability: the data layer resolves
@@ -34,7 +34,7 @@ export async function rescheduleBookingAction(token: string, values: unknown): P
   }
   if (!result.ok) {
     return result.reason === 'slot_taken'
-      ? { ok: false, code: 'slot_taken', formError: result.message, alternatives: result.alternatives }
+      ? { ok: false, code: 'slot_taken', formError: result.message, alternatives: result.alternatives, why: result.why }
       : { ok: false, code: result.reason, formError: result.message };
   }
   redirect(`/m/${token}?rescheduled=1`);

@@ -14,6 +14,8 @@ import { requesterIp } from '../../../../_lib/request';
 export type BookConsultationFailure = Extract<ActionResult<never>, { ok: false }> & {
   /** With code 'slot_taken': the nearest free times to offer instead. */
   alternatives?: SlotOption[];
+  /** With code 'slot_taken': why ('not_open' = taken or not offered; 'too_soon', 'too_far', 'day_full'…). */
+  why?: string;
 };
 
 const SERVER_ERROR: BookConsultationFailure = {
@@ -50,7 +52,7 @@ export async function bookConsultationAction(values: unknown, options: { couple:
 
   if (!result.ok) {
     if (result.reason === 'slot_taken') {
-      return { ok: false, code: 'slot_taken', formError: result.message, alternatives: result.alternatives };
+      return { ok: false, code: 'slot_taken', formError: result.message, alternatives: result.alternatives, why: result.why };
     }
     return { ok: false, code: result.reason, formError: result.message, fieldErrors: result.fieldErrors };
   }

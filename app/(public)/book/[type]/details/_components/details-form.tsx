@@ -147,7 +147,9 @@ export function DetailsForm({ type, practice, initial, initialAlternatives, clas
 
   function applyFailure(result: BookConsultationFailure) {
     if (result.code === 'slot_taken') {
-      setAlternatives({ title: 'That time was just taken — here are the nearest free times', options: result.alternatives ?? [] });
+      // Taken in our words; too soon, too far ahead or a full day in the server's, which say so.
+      const title = result.why && result.why !== 'not_open' && result.formError ? result.formError : 'That time was just taken — here are the nearest free times';
+      setAlternatives({ title, options: result.alternatives ?? [] });
       setAnnouncement('');
       setFocusRequest({ ref: alternativesRef });
       return;

@@ -17,7 +17,7 @@ export async function rescheduleBookingAsStaffAction(input: StaffRescheduleInput
     const result = await rescheduleAsStaff({ actor, bookingId, startsAt, overrideNotice });
     if (result.ok) return { ok: true, data: { startsAt: result.startsAt, endsAt: result.endsAt } };
     if (result.reason === 'slot_taken') {
-      return { ok: false, code: 'slot_taken', formError: result.message, data: { alternatives: result.alternatives } };
+      return { ok: false, code: 'slot_taken', formError: result.message, data: { alternatives: result.alternatives, why: result.why } };
     }
     return refusal(result);
   });

@@ -46,6 +46,11 @@ function alternativesOf(data: unknown): SlotOption[] | undefined {
   );
 }
 
+/** Why the time was refused ('not_open', 'day_full', 'too_far'…), when the action said. */
+function whyOf(data: unknown): string | undefined {
+  return data && typeof data === 'object' && 'why' in data && typeof data.why === 'string' ? data.why : undefined;
+}
+
 /**
  * The front desk's reschedule: the shared picker in the practice's time zone (the client's clock
  * beside each time), times inside the usual notice included and marked, and a confirmation of the
@@ -119,6 +124,7 @@ export function DeskReschedulePicker({
       code: result.code,
       formError: result.formError ?? result.fieldErrors?.startsAt ?? FAILED,
       alternatives: alternativesOf(result.data),
+      why: whyOf(result.data),
     };
   }
 
