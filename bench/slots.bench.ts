@@ -2,8 +2,9 @@
  * Slot engine benchmark: `npx tsx bench/slots.bench.ts` (or `npm run bench`).
  *
  * One clinician in America/New_York, a 60-day query that crosses the spring-forward change,
- * 300 busy ranges, a 50-minute type with 10-minute buffers on a 15-minute grid.
- * Target: median <= 2 ms per findAvailableSlots call.
+ * 300 busy ranges, a 50-minute type with 10-minute buffers on a 15-minute grid; and a 365-day
+ * query (the longest booking horizon) with 1,800 busy ranges, both DST changes and a new year.
+ * Target: median <= 2 ms per findAvailableSlots call over 60 days.
  */
 import { performance } from 'node:perf_hooks';
 import { findAvailableSlots, isSlotAvailable } from '../lib/scheduling/slots';
@@ -19,6 +20,7 @@ const MEASURED_CALLS = 1_000;
 const NOW = Date.UTC(2026, 1, 16, 14, 0); // Mon 2026-02-16 09:00 EST
 const FROM = NOW;
 const TO = NOW + 60 * DAY; // through mid-April: includes 2026-03-08 (spring forward)
+const TO_YEAR = NOW + 365 * DAY; // the longest horizon: both DST changes of 2026 and into 2027
 
 const rules: WeeklyRule[] = [
   { weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] },
@@ -48,12 +50,12 @@ function prng(seed: number): () => number {
   };
 }
 
-/** 300 existing bookings (50 min, 10-min buffers) at random quarter hours of weekday business hours. */
-function makeBusy(count: number): BusyRange[] {
+/** Existing bookings (50 min, 10-min buffers) at random quarter hours of weekday business hours within `days`. */
+function makeBusy(count: number, days = 60): BusyRange[] {
   const random = prng(20260216);
   const busy: BusyRange[] = [];
   while (busy.length < count) {
-    const day = new Date(NOW + Math.floor(random() * 60) * DAY);
+    const day = new Date(NOW + Math.floor(random() * days) * DAY);
     const weekday = day.getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
     const date = day.toISOString().slice(0, 10);
@@ -71,12 +73,12 @@ function makeBusy(count: number): BusyRange[] {
   return busy;
 }
 
-function queryFor(modality: Modality, consultationTypeId: string, dailyCap: number | null): SlotQuery {
+function queryFor(modality: Modality, consultationTypeId: string, dailyCap: number | null, year = false): SlotQuery {
   return {
     timeZone: TIME_ZONE,
     rules,
     overrides,
-    busy,
+    busy: year ? busyYear : busy,
     type: {
       consultationTypeId,
       modality,
@@ -85,12 +87,12 @@ function queryFor(modality: Modality, consultationTypeId: string, dailyCap: numb
       bufferAfterMinutes: 10,
       incrementMinutes: 15,
       minNoticeMinutes: 24 * 60,
-      horizonDays: 90,
+      horizonDays: year ? 365 : 90,
       dailyCap,
     },
     now: NOW,
     from: FROM,
-    to: TO,
+    to: year ? TO_YEAR : TO,
   };
 }
 
@@ -132,8 +134,13 @@ function measureRecheck(label: string, q: SlotQuery): void {
 }
 
 const busy = makeBusy(300);
+const busyYear = makeBusy(1_800, 365);
 
 console.log(`node ${process.version}, ${busy.length} busy ranges, 60-day range from ${new Date(FROM).toISOString()}`);
 measure('video (Mon/Wed/Fri), no cap', queryFor('video', 'video-50', null));
 measure('in person (Tue/Thu), cap 4/day', queryFor('in_person', 'in-person-50', 4));
 measureRecheck('isSlotAvailable (video)', queryFor('video', 'video-50', null));
+console.log(`365-day range (the longest horizon), ${busyYear.length} busy ranges`);
+measure('365 days video, no cap', queryFor('video', 'video-50', null, true));
+measure('365 days in person, cap 4/day', queryFor('in_person', 'in-person-50', 4, true));
+measureRecheck('isSlotAvailable (365 days, video)', queryFor('video', 'video-50', null, true));

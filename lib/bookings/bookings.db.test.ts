@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { bookingLinks, bookings } from '../../db/schema';
+import { bookingLinks, bookings, consultationTypes } from '../../db/schema';
 import { countQueries } from '../../db/query-counter';
-import { createTestPractice, bookingInput } from '../../tests/support/practice-fixture';
+import { addConsultationType, createTestPractice, bookingInput } from '../../tests/support/practice-fixture';
 import { openTestDatabase } from '../../tests/support/test-db';
 import { TEST_DATA_KEYS } from '../../tests/support/test-env';
 import { decryptText, parseKeyring } from '../crypto/envelope';
@@ -47,6 +47,35 @@ describe(`booking on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     expect(starts.length).toBeGreaterThan(15 * 35);
     // First start honours the 60-minute notice: 10:00 New York on the first day.
     expect(new Date(starts[0]! * 60_000).toISOString()).toBe('2026-12-01T15:00:00.000Z');
+  });
+
+  it("honours a type's horizon up to 365 days, still in at most two database round-trips", async () => {
+    const yearAhead = await addConsultationType(handle.db, fx, {
+      slug: 'year-ahead',
+      title: 'Individual (video), a year ahead',
+      durationMinutes: 50,
+      modality: 'video',
+      audience: 'individual',
+      minNoticeMinutes: 60,
+      horizonDays: 365,
+      incrementMinutes: 30,
+    });
+    const { result, queries } = await countQueries(() => findOpenSlots({ typeSlug: yearAhead.slug, practiceSlug: fx.practice.slug, now: NOW }));
+    expect(queries).toBeLessThanOrEqual(2);
+    const starts = result!.slots[0]!.startMinutes.map((m) => m * 60_000);
+    const horizonEnd = NOW.getTime() + 365 * 86_400_000;
+    expect(result!.rangeEnd).toBe(new Date(horizonEnd).toISOString());
+    // The last open start is in the last week before the horizon (a weekday 09:00–17:00), none after it.
+    expect(Math.max(...starts)).toBeLessThan(horizonEnd);
+    expect(Math.max(...starts)).toBeGreaterThan(horizonEnd - 7 * 86_400_000);
+    expect(starts.length).toBeGreaterThan(15 * 250);
+
+    // A 90-day type lists 90 days (it used to stop at 60); a 60-day type still ends at 60.
+    await handle.db.update(consultationTypes).set({ horizonDays: 90 }).where(eq(consultationTypes.id, yearAhead.id));
+    const ninety = await findOpenSlots({ typeSlug: yearAhead.slug, practiceSlug: fx.practice.slug, now: NOW });
+    expect(Math.max(...ninety!.slots[0]!.startMinutes) * 60_000).toBeGreaterThan(NOW.getTime() + 85 * 86_400_000);
+    const sixty = await findOpenSlots({ typeSlug: 'solo-video', practiceSlug: fx.practice.slug, now: NOW });
+    expect(sixty!.rangeEnd).toBe(new Date(NOW.getTime() + 60 * 86_400_000).toISOString());
   });
 
   it('books an instant individual consultation as confirmed with a private link', async () => {

@@ -2,19 +2,16 @@ import 'server-only';
 import { getDb, type Executor } from '../../db/client';
 import { bookings } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { loadAvailability, openSlotsOf, type AvailabilityContext } from './availability';
+import { bookableUntil, loadAvailability, openSlotsOf, slotSearchRange, type AvailabilityContext } from './availability';
 import { changeCutoffOf, clientChangeRefusal } from './change-policy';
 import type { ManagedBooking, OpenSlots } from './dto';
 import { buildIcs } from './ics';
 import { resolveLink, type LinkActor, type ResolvedLink } from './link-access';
 import { toAddress, toPublicType } from './mappers';
 
-const DAY_MS = 86_400_000;
-export const SLOT_SEARCH_DAYS = 60;
-
 /**
- * Free times for a consultation type over the next 60 days (or its horizon). One query to the
- * database, then the pure slot engine. Null when no such active type exists.
+ * Free times for a consultation type from now to the end of its booking horizon (at most
+ * `days`). One query to the database, then the pure slot engine. Null when no such active type exists.
  */
 export async function findOpenSlots(params: {
   typeSlug: string;
@@ -23,8 +20,7 @@ export async function findOpenSlots(params: {
   days?: number;
 }): Promise<OpenSlots | null> {
   const now = params.now ?? new Date();
-  const to = new Date(now.getTime() + (params.days ?? SLOT_SEARCH_DAYS) * DAY_MS);
-  const ctx = await loadAvailability(await getDb(), { typeSlug: params.typeSlug, practiceSlug: params.practiceSlug, from: now, to });
+  const ctx = await loadAvailability(await getDb(), { typeSlug: params.typeSlug, practiceSlug: params.practiceSlug, ...slotSearchRange(now, params.days) });
   return ctx ? toOpenSlots(ctx, now) : null;
 }
 
@@ -33,7 +29,7 @@ function toOpenSlots(ctx: AvailabilityContext, now: Date): OpenSlots {
     practice: { name: ctx.practice.name, timeZone: ctx.practice.timeZone, address: toAddress(ctx.practice), phone: ctx.practice.phone },
     type: toPublicType(ctx.type),
     rangeStart: new Date(ctx.from).toISOString(),
-    rangeEnd: new Date(ctx.to).toISOString(),
+    rangeEnd: bookableUntil(ctx, now).toISOString(),
     slots: openSlotsOf(ctx, now),
   };
 }
@@ -106,12 +102,10 @@ export async function findOpenSlotsForReschedule(params: { actor: LinkActor; now
   const b = await loadLinkedBooking(db, link);
   const now = params.now ?? new Date();
   if (!b || clientChangeRefusal(b, b.practice.clientChangeCutoffHours, now)) return null;
-  const to = new Date(now.getTime() + SLOT_SEARCH_DAYS * DAY_MS);
   const ctx = await loadAvailability(db, {
     typeSlug: b.consultationType.slug,
     practiceSlug: b.practice.slug,
-    from: now,
-    to,
+    ...slotSearchRange(now),
     clinicianId: b.clinicianId,
     excludeBookingId: b.id,
     includeInactiveType: true,
