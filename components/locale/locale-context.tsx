@@ -20,8 +20,14 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('languagechange', onChange);
 }
 
+let picked: { from: string; locale: string } | null = null;
+
+/** The browser's locale, picked again only when its language list changes (every useLocale() render asks). */
 function browserLocale(): string {
-  return pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
+  const from = languages.join(',');
+  if (picked?.from !== from) picked = { from, locale: pickLocale(languages) };
+  return picked.locale;
 }
 
 export function useLocale(): string {
