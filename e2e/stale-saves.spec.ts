@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { signInTo } from './pages/sign-in';
-import { removeBookings, seedBookings, type SeededBooking } from './support/booking-seed';
+import { BookingSeed, removeBookings, seedBookings, type SeededBooking } from './support/booking-seed';
 import { expect, test } from './support/staff-fixture';
 
 /**
@@ -68,4 +68,66 @@ test('notes: a second tab’s stale save shows both texts; keep mine, use the sa
 
   await tabB.reload();
   await expect(tabB.getByLabel('Private notes')).toHaveValue('A: only mine.');
+});
+
+test('consultation type: a stale save shows the saved settings; keeping mine saves over them', async ({ page, staff, staffDb }) => {
+  const clinician = await staff({ role: 'clinician' });
+  const seed = await BookingSeed.create(staffDb, { practiceId: clinician.practiceId });
+  const type = await seed.addType({ title: `Stale type ${Date.now()}`, feeCents: 20_000, minNoticeMinutes: 1440, horizonDays: 60 });
+  try {
+    await signInTo(page, clinician, '/clinician/settings');
+    const tabA = page;
+    const tabB = await page.context().newPage();
+    await tabB.goto('/clinician/settings');
+    const formA = tabA.getByRole('form', { name: type.title });
+    const formB = tabB.getByRole('form', { name: type.title });
+
+    await formA.getByLabel('Fee (US dollars)').fill('150');
+    await formA.getByRole('button', { name: `Save ${type.title}` }).click();
+    await expect(formA.getByRole('status', { name: 'Settings saved' })).toBeVisible();
+
+    // Tab B still shows $200: its save is refused, the saved $150 is shown, its own $175 stays.
+    await formB.getByLabel('Fee (US dollars)').fill('175');
+    await formB.getByRole('button', { name: `Save ${type.title}` }).click();
+    const notice = formB.getByRole('alert', { name: `${type.title}: settings not saved, they changed elsewhere` });
+    await expect(notice).toContainText('This consultation type changed after you opened this page');
+    await expect(notice.getByRole('definition').filter({ hasText: '$150' })).toHaveCount(1);
+    await expect(formB.getByLabel('Fee (US dollars)')).toHaveValue('175');
+
+    await notice.getByRole('button', { name: 'Keep mine (replace the saved settings)' }).click();
+    await expect(formB.getByRole('status', { name: 'Settings saved' })).toBeVisible();
+    await tabA.reload();
+    await expect(tabA.getByRole('form', { name: type.title }).getByLabel('Fee (US dollars)')).toHaveValue('175');
+  } finally {
+    await seed.remove();
+  }
+});
+
+test('weekly hours: a stale save shows the saved week; using it puts the saved rows in the form', async ({ page, staff }) => {
+  const clinician = await staff({ role: 'clinician' });
+  await signInTo(page, clinician, '/clinician/availability');
+  const tabA = page;
+  const tabB = await page.context().newPage();
+  await tabB.goto('/clinician/availability');
+  const row = (p: Page, n: number) => p.getByRole('group', { name: `Hours row ${n}`, exact: true });
+
+  await tabA.getByRole('button', { name: 'Add hours' }).click();
+  await row(tabA, 1).getByLabel('Day').selectOption({ label: 'Tuesday' });
+  await tabA.getByRole('button', { name: 'Save weekly hours' }).click();
+  await expect(tabA.getByRole('status', { name: 'Weekly hours saved' })).toBeVisible();
+
+  await tabB.getByRole('button', { name: 'Add hours' }).click();
+  await row(tabB, 1).getByLabel('Day').selectOption({ label: 'Friday' });
+  await tabB.getByRole('button', { name: 'Save weekly hours' }).click();
+  const notice = tabB.getByRole('alert', { name: 'Weekly hours not saved: they changed elsewhere' });
+  await expect(notice).toContainText('Your availability changed after you opened this page');
+  await expect(notice.getByRole('list', { name: 'The saved weekly hours' })).toContainText('Tuesday 09:00–17:00');
+  await expect(row(tabB, 1).getByLabel('Day')).toHaveValue('5');
+
+  await notice.getByRole('button', { name: 'Use the saved hours' }).click();
+  await expect(row(tabB, 1).getByLabel('Day')).toHaveValue('2');
+  // Built on the saved version now: a further change saves.
+  await row(tabB, 1).getByLabel('End').fill('16:00');
+  await tabB.getByRole('button', { name: 'Save weekly hours' }).click();
+  await expect(tabB.getByRole('status', { name: 'Weekly hours saved' })).toBeVisible();
 });

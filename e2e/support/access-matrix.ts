@@ -143,6 +143,13 @@ const OWN_HOURS_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>(
 const LINK_ACTION: Record<Actor, ActionOutcome> = { ...each<ActionOutcome>('denied'), linkA: 'ok', linkB: 'ok' };
 
 const HOUR = 3_600_000;
+/**
+ * Edit versions as a fresh world has them (lib/concurrency/edit-version.ts): every actor gets a new
+ * world, so a type, a clinician's availability and the practice's settings are at their first version
+ * and the past booking has no clinical record yet.
+ */
+const FIRST_VERSION = 1;
+const NEW_RECORD = 0;
 
 export const ACTION_CASES: ActionCase[] = [
   {
@@ -195,7 +202,7 @@ export const ACTION_CASES: ActionCase[] = [
   {
     action: 'app/(staff)/clinician/actions.ts#saveClinicalNotesAction',
     page: (w) => `/clinician/bookings/${w.past.id}`,
-    call: (w) => ({ args: [{ bookingId: w.past.id, notes: 'Matrix note', outcome: null }] }),
+    call: (w) => ({ args: [{ bookingId: w.past.id, notes: 'Matrix note', outcome: null, version: NEW_RECORD }] }),
     expect: OWN_CLINICIAN_ACTION,
   },
   {
@@ -228,26 +235,26 @@ export const ACTION_CASES: ActionCase[] = [
     // A clinician edits their own hours (the other clinician: theirs); the front desk never.
     action: 'app/(staff)/clinician/availability/actions.ts#saveWeeklyHoursAction',
     page: () => '/clinician/availability',
-    call: () => ({ args: [{ rules: [{ weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] }] }] }),
+    call: () => ({ args: [{ rules: [{ weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] }], version: FIRST_VERSION }] }),
     expect: OWN_HOURS_ACTION,
   },
   {
     action: 'app/(staff)/clinician/availability/actions.ts#addTimeOffAction',
     page: () => '/clinician/availability',
-    call: (w) => ({ args: [{ date: w.freeDate, start: '', end: '', label: 'Conference' }] }),
+    call: (w) => ({ args: [{ date: w.freeDate, start: '', end: '', label: 'Conference', version: FIRST_VERSION }] }),
     expect: OWN_HOURS_ACTION,
   },
   {
     action: 'app/(staff)/clinician/availability/actions.ts#addExtraHoursAction',
     page: () => '/clinician/availability',
-    call: (w) => ({ args: [{ date: w.freeDate, start: '09:00', end: '12:00', modalities: ['video'], label: '' }] }),
+    call: (w) => ({ args: [{ date: w.freeDate, start: '09:00', end: '12:00', modalities: ['video'], label: '', version: FIRST_VERSION }] }),
     expect: OWN_HOURS_ACTION,
   },
   {
     // Booking A's clinician's time off: only they may remove it.
     action: 'app/(staff)/clinician/availability/actions.ts#removeOverrideAction',
     page: () => '/clinician/availability',
-    call: (w) => ({ args: [{ overrideId: w.timeOffId }] }),
+    call: (w) => ({ args: [{ overrideId: w.timeOffId, version: FIRST_VERSION }] }),
     expect: OWN_CLINICIAN_ACTION,
   },
   {
@@ -258,6 +265,7 @@ export const ACTION_CASES: ActionCase[] = [
       args: [
         {
           typeId: w.typeId,
+          version: FIRST_VERSION,
           durationMinutes: 45,
           feeDollars: '180',
           minNoticeHours: 24,
@@ -277,7 +285,7 @@ export const ACTION_CASES: ActionCase[] = [
     // The practice's sign-in rule: any clinician of the practice; never the front desk.
     action: 'app/(staff)/clinician/settings/actions.ts#setTwoFactorForAllAction',
     page: () => '/clinician/settings',
-    call: () => ({ args: [{ required: true }] }),
+    call: () => ({ args: [{ required: true, version: FIRST_VERSION }] }),
     expect: OWN_HOURS_ACTION,
   },
   {

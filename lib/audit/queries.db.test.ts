@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { openTestDatabase } from '../../tests/support/test-db';
 import { replaceWeeklyHours, updateConsultationType } from '../availability/commands';
-import { createSchedulingPractice, insertBooking, type SchedulingFixture } from '../availability/testing/fixture';
+import { availabilityVersionOf, createSchedulingPractice, insertBooking, typeVersionOf, type SchedulingFixture } from '../availability/testing/fixture';
 import { findAuditEvents } from './queries';
 import { recordAudit } from './record';
 
@@ -43,8 +43,8 @@ async function practiceEvents(fx: SchedulingFixture) {
     at: at(3),
   });
   await recordAudit(handle.db, { actor: { kind: 'staff', id: null }, action: 'staff.sign_in.failed', subjectType: 'staff_user', subjectId: fx.users.frontDesk.id, detail: { reason: 'wrong_password' }, at: at(4) });
-  await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: [{ weekday: 1, start: '09:00', end: '12:00', modalities: ['video'] }], now: at(5) });
-  await updateConsultationType({ actor: fx.actors.otherClinician, typeId: fx.type('video-50').id, patch: { feeCents: 9000 }, now: at(6) });
+  await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: [{ weekday: 1, start: '09:00', end: '12:00', modalities: ['video'] }], now: at(5) });
+  await updateConsultationType({ actor: fx.actors.otherClinician, typeId: fx.type('video-50').id, version: await typeVersionOf(handle.db, fx.type('video-50').id), patch: { feeCents: 9000 }, now: at(6) });
   await recordAudit(handle.db, { actor: { kind: 'system', id: null }, action: 'practice.settings_changed', subjectType: 'practice', subjectId: fx.practice.id, at: at(7) });
   // A subject type the scoping does not know, but done by this practice's staff.
   await recordAudit(handle.db, { actor: { kind: 'staff', id: fx.users.frontDesk.id }, action: 'report.exported', subjectType: 'report', subjectId: null, at: at(8) });

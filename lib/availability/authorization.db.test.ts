@@ -10,7 +10,7 @@ import type { StaffActor } from '../auth/actor';
 import { AppError } from '../errors';
 import * as commands from './commands';
 import * as queries from './queries';
-import { createSchedulingPractice, insertOverride, type SchedulingFixture } from './testing/fixture';
+import { availabilityVersionOf, createSchedulingPractice, insertOverride, typeVersionOf, type SchedulingFixture } from './testing/fixture';
 
 /*
  * The availability editor's and audit view's authorization, as a matrix: every exported
@@ -77,42 +77,42 @@ const MATRIX: Record<string, Case> = {
   },
   'lib/availability/commands.ts#replaceWeeklyHours': {
     expected: own,
-    call: (actor) =>
-      commands.replaceWeeklyHours({ actor, clinicianId: fx.clinician.id, rules: [{ weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] }], now: NOW }),
-    absent: [(actor) => commands.replaceWeeklyHours({ actor, clinicianId: MISSING, rules: [], now: NOW })],
+    call: async (actor) =>
+      commands.replaceWeeklyHours({ actor, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: [{ weekday: 1, start: '09:00', end: '17:00', modalities: ['video'] }], now: NOW }),
+    absent: [async (actor) => commands.replaceWeeklyHours({ actor, clinicianId: MISSING, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: [], now: NOW })],
   },
   'lib/availability/commands.ts#addTimeOff': {
     expected: own,
-    call: (actor) => commands.addTimeOff({ actor, clinicianId: fx.clinician.id, input: { date: nextDate() }, now: NOW }),
-    absent: [(actor) => commands.addTimeOff({ actor, clinicianId: 'x', input: { date: nextDate() }, now: NOW })],
+    call: async (actor) => commands.addTimeOff({ actor, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: nextDate() }, now: NOW }),
+    absent: [async (actor) => commands.addTimeOff({ actor, clinicianId: 'x', version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: nextDate() }, now: NOW })],
   },
   'lib/availability/commands.ts#addExtraHours': {
     expected: own,
-    call: (actor) =>
-      commands.addExtraHours({ actor, clinicianId: fx.clinician.id, input: { date: nextDate(), start: '18:00', end: '19:00', modalities: ['phone'] }, now: NOW }),
-    absent: [(actor) => commands.addExtraHours({ actor, clinicianId: MISSING, input: { date: nextDate(), start: '18:00', end: '19:00', modalities: ['phone'] }, now: NOW })],
+    call: async (actor) =>
+      commands.addExtraHours({ actor, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: nextDate(), start: '18:00', end: '19:00', modalities: ['phone'] }, now: NOW }),
+    absent: [async (actor) => commands.addExtraHours({ actor, clinicianId: MISSING, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: nextDate(), start: '18:00', end: '19:00', modalities: ['phone'] }, now: NOW })],
   },
   'lib/availability/commands.ts#removeOverride': {
     expected: own,
     call: async (actor) => {
       const override = await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: nextDate(), kind: 'time_off' });
-      return commands.removeOverride({ actor, overrideId: override.id, now: NOW });
+      return commands.removeOverride({ actor, overrideId: override.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW });
     },
     absent: [
-      (actor) => commands.removeOverride({ actor, overrideId: MISSING, now: NOW }),
-      (actor) => commands.removeOverride({ actor, overrideId: '', now: NOW }),
+      async (actor) => commands.removeOverride({ actor, overrideId: MISSING, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW }),
+      async (actor) => commands.removeOverride({ actor, overrideId: '', version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW }),
       async (actor) => {
         const theirs = await insertOverride(handle.db, { clinicianId: foreign.clinician.id, date: nextDate(), kind: 'time_off' });
-        return commands.removeOverride({ actor, overrideId: theirs.id, now: NOW });
+        return commands.removeOverride({ actor, overrideId: theirs.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW });
       },
     ],
   },
   'lib/availability/commands.ts#updateConsultationType': {
     expected: clinicianPractice,
-    call: (actor) => commands.updateConsultationType({ actor, typeId: fx.type('video-50').id, patch: { feeCents: 1000 + dateCounter++ }, now: NOW }),
+    call: async (actor) => commands.updateConsultationType({ actor, typeId: fx.type('video-50').id, version: await typeVersionOf(handle.db, fx.type('video-50').id), patch: { feeCents: 1000 + dateCounter++ }, now: NOW }),
     absent: [
-      (actor) => commands.updateConsultationType({ actor, typeId: MISSING, patch: { feeCents: 1 }, now: NOW }),
-      (actor) => commands.updateConsultationType({ actor, typeId: foreign.type('video-50').id, patch: { feeCents: 1 }, now: NOW }),
+      async (actor) => commands.updateConsultationType({ actor, typeId: MISSING, version: await typeVersionOf(handle.db, MISSING), patch: { feeCents: 1 }, now: NOW }),
+      async (actor) => commands.updateConsultationType({ actor, typeId: foreign.type('video-50').id, version: await typeVersionOf(handle.db, foreign.type('video-50').id), patch: { feeCents: 1 }, now: NOW }),
     ],
   },
   'lib/audit/queries.ts#findAuditEvents': {

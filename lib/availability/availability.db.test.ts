@@ -5,7 +5,7 @@ import { auditEvents, availabilityOverrides, availabilityRules, bookings, consul
 import { openTestDatabase } from '../../tests/support/test-db';
 import { addExtraHours, addTimeOff, removeOverride, replaceWeeklyHours, updateConsultationType } from './commands';
 import { getAvailability } from './queries';
-import { ALL_MODALITIES, createSchedulingPractice, insertBooking, insertOverride, setWeeklyRules, type SchedulingFixture } from './testing/fixture';
+import { ALL_MODALITIES, availabilityVersionOf, createSchedulingPractice, insertBooking, insertOverride, setWeeklyRules, typeVersionOf, type SchedulingFixture } from './testing/fixture';
 
 const driver = process.env.TEST_DB_DRIVER ?? 'pglite';
 const NY = 'America/New_York';
@@ -51,7 +51,7 @@ describe(`availability editor on ${driver}`, () => {
       const extra = await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: '2026-03-07', kind: 'extra_hours', start: '10:00', end: '13:00', modalities: ['video'] });
 
       const view = await getAvailability({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, now: NOW });
-      expect(Object.keys(view).sort()).toEqual(['canEdit', 'canEditTypes', 'clinician', 'consultationTypes', 'overrides', 'timeZone', 'weeklyRules']);
+      expect(Object.keys(view).sort()).toEqual(['canEdit', 'canEditTypes', 'clinician', 'consultationTypes', 'overrides', 'timeZone', 'version', 'weeklyRules']);
       expect(view.clinician).toEqual({ id: fx.clinician.id, displayName: 'Dr. Avery Stone' });
       expect(view.timeZone).toBe(NY);
       expect(view.canEdit).toBe(true);
@@ -84,6 +84,7 @@ describe(`availability editor on ${driver}`, () => {
           'offered',
           'slug',
           'title',
+          'version',
         ].sort(),
       );
       expect(view.consultationTypes[1]).toMatchObject({ durationMinutes: 80, bookingMode: 'request', bufferAfterMinutes: 10, incrementMinutes: 30, dailyCap: null });
@@ -107,7 +108,7 @@ describe(`availability editor on ${driver}`, () => {
         { weekday: 1, start: '12:00', end: '17:00', modalities: ['video' as const, 'phone' as const] },
         { weekday: 1, start: '08:30', end: '12:00', modalities: ['in_person' as const] },
       ];
-      const result = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules, now: NOW });
+      const result = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules, now: NOW });
       expect(result).toMatchObject({ ok: true, orphansConfirmed: 0 });
       if (!result.ok) return;
       expect(result.rules.map(({ id: _id, ...r }) => r)).toEqual([rules[2], rules[1], rules[0]]);
@@ -134,6 +135,7 @@ describe(`availability editor on ${driver}`, () => {
       const result = await replaceWeeklyHours({
         actor: fx.actors.clinician,
         clinicianId: fx.clinician.id,
+        version: await availabilityVersionOf(handle.db, fx.clinician.id),
         rules: [
           { weekday: 1, start: '09:00', end: '12:00', modalities: ['video', 'phone'] },
           { weekday: 1, start: '11:30', end: '15:00', modalities: ['phone'] },
@@ -168,7 +170,7 @@ describe(`availability editor on ${driver}`, () => {
       await book(fx, 'video-50', '2026-03-04T14:00:00Z'); // 09:00 today: already started
       const later = WEEKDAYS.map((weekday) => ({ weekday, start: '10:00', end: '17:00', modalities: ALL_MODALITIES }));
 
-      const refused = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: later, now: NOW });
+      const refused = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: later, now: NOW });
       expect(refused).toMatchObject({ ok: false, reason: 'orphans', message: expect.stringContaining('2 bookings would fall outside the new weekly hours') });
       if (refused.ok || refused.reason !== 'orphans') return;
       expect(refused.bookings).toEqual([
@@ -196,14 +198,14 @@ describe(`availability editor on ${driver}`, () => {
 
       // Per modality: Tuesday without phone orphans only the phone call.
       const noPhoneTuesday = nineToFive().map((r) => (r.weekday === 2 ? { ...r, modalities: ['video' as const, 'in_person' as const] } : r));
-      const phone = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: noPhoneTuesday, now: NOW });
+      const phone = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: noPhoneTuesday, now: NOW });
       expect(phone.ok === false && phone.reason === 'orphans' && phone.bookings.map((b) => [b.bookingId, b.localStart])).toEqual([[tue1600.id, '16:00']]);
 
       // Confirming only some of them is not enough.
-      const partly = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: later, now: NOW, confirmOrphans: [fri0900.id] });
+      const partly = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: later, now: NOW, confirmOrphans: [fri0900.id] });
       expect(partly).toMatchObject({ ok: false, reason: 'orphans' });
 
-      const saved = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: later, now: NOW, confirmOrphans: [fri0900.id, mon0900.id] });
+      const saved = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: later, now: NOW, confirmOrphans: [fri0900.id, mon0900.id] });
       expect(saved).toMatchObject({ ok: true, orphansConfirmed: 2 });
       expect((await rulesOf(fx.clinician.id)).every((r) => r.start === '10:00:00')).toBe(true);
       const audits = await auditOf(fx.clinician.id);
@@ -214,7 +216,7 @@ describe(`availability editor on ${driver}`, () => {
       expect(kept).toEqual({ startsAt: new Date('2026-03-09T13:00:00Z'), status: 'confirmed' });
 
       // Already outside: a later, unrelated change does not report them again.
-      const again = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: [...later, { weekday: 6, start: '10:00', end: '12:00', modalities: ['video'] }], now: NOW });
+      const again = await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: [...later, { weekday: 6, start: '10:00', end: '12:00', modalities: ['video'] }], now: NOW });
       expect(again).toMatchObject({ ok: true, orphansConfirmed: 0 });
     });
 
@@ -222,21 +224,26 @@ describe(`availability editor on ${driver}`, () => {
       const fx = await practiceWithHours();
       await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: '2026-03-07', kind: 'extra_hours', start: '10:00', end: '13:00', modalities: ['video'] });
       await book(fx, 'video-50', '2026-03-07T15:00:00Z'); // Saturday 10:00 EST
-      expect(await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: [], now: NOW })).toMatchObject({ ok: true, orphansConfirmed: 0 });
+      expect(await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), rules: [], now: NOW })).toMatchObject({ ok: true, orphansConfirmed: 0 });
     });
 
-    it('serialises concurrent edits of one calendar: the week is one of the two, never both', async () => {
+    it('serialises concurrent edits of one calendar: from one loaded version, one saves and the other is refused as stale', async () => {
       const fx = await practiceWithHours();
       const a = [{ weekday: 1, start: '08:00', end: '12:00', modalities: ['video' as const] }];
       const b = [{ weekday: 3, start: '13:00', end: '18:00', modalities: ['phone' as const] }];
+      const version = await availabilityVersionOf(handle.db, fx.clinician.id);
       const results = await Promise.all([
-        replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: a, now: NOW }),
-        replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, rules: b, now: NOW }),
+        replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version, rules: a, now: NOW }),
+        replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version, rules: b, now: NOW }),
       ]);
-      expect(results.every((r) => r.ok)).toBe(true);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const stale = results.find((r) => !r.ok);
+      expect(stale).toMatchObject({ ok: false, reason: 'stale', current: { version: version + 1 } });
       const rules = await rulesOf(fx.clinician.id);
       expect(rules).toHaveLength(1);
       expect([1, 3]).toContain(rules[0]!.weekday);
+      // The refusal shows the week that was saved.
+      expect(stale && !stale.ok && stale.reason === 'stale' && stale.current.weeklyRules.map((r) => r.weekday)).toEqual([rules[0]!.weekday]);
     });
   });
 
@@ -247,14 +254,14 @@ describe(`availability editor on ${driver}`, () => {
       await book(fx, 'video-50', '2026-03-10T13:00:00Z'); // Tuesday: unaffected
       const input = { date: '2026-03-09', label: 'Conference' };
 
-      const refused = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input, now: NOW });
+      const refused = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input, now: NOW });
       expect(refused).toMatchObject({ ok: false, reason: 'orphans', message: expect.stringContaining('1 booking would fall outside this time off') });
       expect(refused.ok === false && refused.reason === 'orphans' && refused.bookings.map((b) => [b.bookingId, b.localDate, b.localStart, b.clientFirstName])).toEqual([
         [mon.id, '2026-03-09', '09:00', 'Riley'],
       ]);
       expect(await handle.db.select().from(availabilityOverrides).where(eq(availabilityOverrides.clinicianId, fx.clinician.id))).toEqual([]);
 
-      const saved = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input, now: NOW, confirmOrphans: true });
+      const saved = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input, now: NOW, confirmOrphans: true });
       expect(saved).toMatchObject({ ok: true, orphansConfirmed: 1, override: { date: '2026-03-09', kind: 'time_off', start: null, end: null, label: 'Conference' } });
       const [audit] = await auditOf(fx.clinician.id);
       expect(audit).toMatchObject({ action: 'availability.time_off_added', detail: { wholeDay: true, orphansConfirmed: 1 } });
@@ -264,9 +271,9 @@ describe(`availability editor on ${driver}`, () => {
     it('a part-day off only orphans what it overlaps (touching is fine)', async () => {
       const fx = await practiceWithHours();
       await book(fx, 'video-50', '2026-03-09T16:00:00Z'); // 12:00–12:50 EDT
-      const r = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input: { date: '2026-03-09', start: '12:50', end: '14:00' }, now: NOW });
+      const r = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: '2026-03-09', start: '12:50', end: '14:00' }, now: NOW });
       expect(r).toMatchObject({ ok: true, orphansConfirmed: 0, override: { start: '12:50', end: '14:00' } });
-      const clash = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input: { date: '2026-03-09', start: '12:45', end: '12:50' }, now: NOW });
+      const clash = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: '2026-03-09', start: '12:45', end: '12:50' }, now: NOW });
       expect(clash).toMatchObject({ ok: false, reason: 'orphans' });
     });
 
@@ -280,11 +287,11 @@ describe(`availability editor on ${driver}`, () => {
       const sunday = await book(fx, 'video-50', '2026-03-29T09:00:00Z'); // Sunday 10:00 BST
       const mondayNight = await book(fx, 'video-50', '2026-03-29T23:30:00Z'); // Monday 00:30 BST, still Sunday in UTC
 
-      const sundayOff = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input: { date: '2026-03-29' }, now });
+      const sundayOff = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: '2026-03-29' }, now });
       expect(sundayOff.ok === false && sundayOff.reason === 'orphans' && sundayOff.bookings.map((b) => [b.bookingId, b.localDate, b.localStart, b.localEnd])).toEqual([
         [sunday.id, '2026-03-29', '10:00', '10:50'],
       ]);
-      const mondayOff = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input: { date: '2026-03-30', start: '00:00', end: '01:00' }, now });
+      const mondayOff = await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input: { date: '2026-03-30', start: '00:00', end: '01:00' }, now });
       expect(mondayOff.ok === false && mondayOff.reason === 'orphans' && mondayOff.bookings.map((b) => [b.bookingId, b.localDate, b.localStart])).toEqual([
         [mondayNight.id, '2026-03-30', '00:30'],
       ]);
@@ -292,7 +299,7 @@ describe(`availability editor on ${driver}`, () => {
 
     it('refuses past, far-future and half-given times with field errors', async () => {
       const fx = await practiceWithHours();
-      const add = (input: Parameters<typeof addTimeOff>[0]['input']) => addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input, now: NOW });
+      const add = async (input: Parameters<typeof addTimeOff>[0]['input']) => addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input, now: NOW });
       expect(await add({ date: '2026-03-03' })).toMatchObject({ reason: 'invalid', fieldErrors: { date: 'Choose today or a later date.' } });
       expect(await add({ date: '2028-06-01' })).toMatchObject({ reason: 'invalid', fieldErrors: { date: 'Choose a date within the next two years.' } });
       expect(await add({ date: '2026-03-10', start: '10:00' })).toMatchObject({ reason: 'invalid', fieldErrors: { end: expect.stringContaining('end time') } });
@@ -303,7 +310,7 @@ describe(`availability editor on ${driver}`, () => {
   describe('extra hours', () => {
     it('adds hours, refusing overlaps for the same way to meet and hours inside time off', async () => {
       const fx = await practiceWithHours();
-      const add = (input: Parameters<typeof addExtraHours>[0]['input']) => addExtraHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, input, now: NOW });
+      const add = async (input: Parameters<typeof addExtraHours>[0]['input']) => addExtraHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), input, now: NOW });
       const first = await add({ date: '2026-03-07', start: '10:00', end: '13:00', modalities: ['video'], label: 'Saturday video' });
       expect(first).toMatchObject({ ok: true, override: { kind: 'extra_hours', date: '2026-03-07', start: '10:00', end: '13:00', modalities: ['video'], label: 'Saturday video' } });
       expect(await add({ date: '2026-03-07', start: '12:00', end: '14:00', modalities: ['phone', 'video'] })).toMatchObject({
@@ -331,21 +338,21 @@ describe(`availability editor on ${driver}`, () => {
       const fx = await practiceWithHours();
       const extra = await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: '2026-03-07', kind: 'extra_hours', start: '10:00', end: '13:00', modalities: ['video'] });
       const saturday = await book(fx, 'video-50', '2026-03-07T15:00:00Z');
-      const refused = await removeOverride({ actor: fx.actors.clinician, overrideId: extra.id, now: NOW });
-      expect(refused.ok === false && refused.bookings.map((b) => [b.bookingId, b.localDate, b.localStart])).toEqual([[saturday.id, '2026-03-07', '10:00']]);
+      const refused = await removeOverride({ actor: fx.actors.clinician, overrideId: extra.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW });
+      expect(refused.ok === false && refused.reason === 'orphans' && refused.bookings.map((b) => [b.bookingId, b.localDate, b.localStart])).toEqual([[saturday.id, '2026-03-07', '10:00']]);
       expect(await handle.db.select().from(availabilityOverrides).where(eq(availabilityOverrides.id, extra.id))).toHaveLength(1);
 
-      expect(await removeOverride({ actor: fx.actors.clinician, overrideId: extra.id, now: NOW, confirmOrphans: true })).toEqual({ ok: true, orphansConfirmed: 1 });
+      expect(await removeOverride({ actor: fx.actors.clinician, overrideId: extra.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW, confirmOrphans: true })).toMatchObject({ ok: true, orphansConfirmed: 1 });
       expect(await handle.db.select().from(availabilityOverrides).where(eq(availabilityOverrides.id, extra.id))).toEqual([]);
 
       const off = await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: '2026-03-09', kind: 'time_off' });
-      expect(await removeOverride({ actor: fx.actors.clinician, overrideId: off.id, now: NOW })).toEqual({ ok: true, orphansConfirmed: 0 });
+      expect(await removeOverride({ actor: fx.actors.clinician, overrideId: off.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW })).toMatchObject({ ok: true, orphansConfirmed: 0 });
       expect((await auditOf(fx.clinician.id)).map((a) => [a.action, a.detail])).toEqual([
         ['availability.override_removed', { overrideId: extra.id, kind: 'extra_hours', orphansConfirmed: 1 }],
         ['availability.override_removed', { overrideId: off.id, kind: 'time_off', orphansConfirmed: 0 }],
       ]);
       // Gone is gone.
-      await expect(removeOverride({ actor: fx.actors.clinician, overrideId: off.id, now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(removeOverride({ actor: fx.actors.clinician, overrideId: off.id, version: await availabilityVersionOf(handle.db, fx.clinician.id), now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 
@@ -356,6 +363,7 @@ describe(`availability editor on ${driver}`, () => {
       const result = await updateConsultationType({
         actor: fx.actors.otherClinician,
         typeId: type.id,
+        version: await typeVersionOf(handle.db, type.id),
         patch: { feeCents: 15000, bookingMode: 'request', dailyCap: 3, horizonDays: 90, incrementMinutes: 15, active: false },
         now: NOW,
       });
@@ -380,16 +388,16 @@ describe(`availability editor on ${driver}`, () => {
         },
       });
       // Same values again: nothing to record.
-      expect(await updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, patch: { feeCents: 15000 }, now: NOW })).toMatchObject({ ok: true });
+      expect(await updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, version: await typeVersionOf(handle.db, type.id), patch: { feeCents: 15000 }, now: NOW })).toMatchObject({ ok: true });
       expect(await auditOf(type.id)).toHaveLength(1);
       // Back to no daily limit.
-      expect(await updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, patch: { dailyCap: null }, now: NOW })).toMatchObject({ ok: true, type: { dailyCap: null } });
+      expect(await updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, version: await typeVersionOf(handle.db, type.id), patch: { dailyCap: null }, now: NOW })).toMatchObject({ ok: true, type: { dailyCap: null } });
     });
 
     it('refuses impossible settings with field errors, saving nothing', async () => {
       const fx = await practiceWithHours();
       const type = fx.type('video-50');
-      const update = (patch: Parameters<typeof updateConsultationType>[0]['patch']) => updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, patch, now: NOW });
+      const update = async (patch: Parameters<typeof updateConsultationType>[0]['patch']) => updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, version: await typeVersionOf(handle.db, type.id), patch, now: NOW });
       expect(await update({ durationMinutes: 0, incrementMinutes: 25, dailyCap: 0, horizonDays: 400, feeCents: -100 })).toMatchObject({
         ok: false,
         reason: 'invalid',
@@ -419,7 +427,7 @@ describe(`availability editor on ${driver}`, () => {
       // Another clinician's bookings of the type count for that clinician only.
       await insertBooking(handle.db, { practiceId: fx.practice.id, clinicianId: fx.otherClinician.id, type: video, startsAt: '2026-03-10T14:30:00Z' });
 
-      const result = await updateConsultationType({ actor: fx.actors.clinician, typeId: video.id, patch: { durationMinutes: 80 }, now: NOW });
+      const result = await updateConsultationType({ actor: fx.actors.clinician, typeId: video.id, version: await typeVersionOf(handle.db, video.id), patch: { durationMinutes: 80 }, now: NOW });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.report.outsideHours).toEqual([
@@ -436,8 +444,73 @@ describe(`availability editor on ${driver}`, () => {
       expect(audit!.detail).toMatchObject({ 'durationMinutes.from': 50, 'durationMinutes.to': 80, bookingsOutsideHours: 1, bookingOverlaps: 2 });
 
       // A longer buffer alone can also create overlaps.
-      const buffer = await updateConsultationType({ actor: fx.actors.clinician, typeId: fx.type('phone-15').id, patch: { bufferBeforeMinutes: 15 }, now: NOW });
+      const buffer = await updateConsultationType({ actor: fx.actors.clinician, typeId: fx.type('phone-15').id, version: await typeVersionOf(handle.db, fx.type('phone-15').id), patch: { bufferBeforeMinutes: 15 }, now: NOW });
       expect(buffer.ok && buffer.report.overlaps.map((o) => [o.first.bookingId, o.second.bookingId])).toEqual([[wed10.id, wed11.id]]);
+    });
+  });
+
+  describe('stale saves (edit versions)', () => {
+    it('a stale version is refused for weekly hours, time off, extra hours and removals: nothing changes, the saved state comes back', async () => {
+      const fx = await practiceWithHours();
+      const stale = await availabilityVersionOf(handle.db, fx.clinician.id);
+      const off = await insertOverride(handle.db, { clinicianId: fx.clinician.id, date: '2026-03-20', kind: 'time_off' });
+      // Another tab saves (the version moves on).
+      const saved = await addExtraHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale, input: { date: '2026-03-21', start: '10:00', end: '12:00', modalities: ['video'] }, now: NOW });
+      expect(saved).toMatchObject({ ok: true, version: stale + 1 });
+      const snapshot = async () => ({
+        rules: await rulesOf(fx.clinician.id),
+        overrides: await handle.db.select().from(availabilityOverrides).where(eq(availabilityOverrides.clinicianId, fx.clinician.id)).orderBy(asc(availabilityOverrides.date)),
+        version: await availabilityVersionOf(handle.db, fx.clinician.id),
+      });
+      const before = await snapshot();
+
+      const refusals = [
+        await replaceWeeklyHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale, rules: [], now: NOW, confirmOrphans: true }),
+        await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale, input: { date: '2026-03-23' }, now: NOW, confirmOrphans: true }),
+        await addExtraHours({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale, input: { date: '2026-03-22', start: '10:00', end: '12:00', modalities: ['phone'] }, now: NOW }),
+        await removeOverride({ actor: fx.actors.clinician, overrideId: off.id, version: stale, now: NOW, confirmOrphans: true }),
+      ];
+      for (const refused of refusals) {
+        expect(refused).toMatchObject({
+          ok: false,
+          reason: 'stale',
+          message: 'Your availability changed after you opened this page (in another tab or window, or by someone else). Nothing was saved.',
+          current: { version: stale + 1 },
+        });
+        if (!refused.ok && refused.reason === 'stale') {
+          expect(refused.current.weeklyRules).toHaveLength(before.rules.length);
+          expect(refused.current.overrides.map((o) => o.date)).toEqual(['2026-03-20', '2026-03-21']);
+        }
+      }
+      expect(await snapshot()).toEqual(before);
+      // A version from the future is no better, and a missing one is invalid.
+      expect(await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale + 5, input: { date: '2026-03-23' }, now: NOW })).toMatchObject({ reason: 'stale' });
+      expect(await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: undefined as unknown as number, input: { date: '2026-03-23' }, now: NOW })).toMatchObject({ reason: 'invalid' });
+      expect(await snapshot()).toEqual(before);
+      // With the version the refusal showed, the save goes through.
+      expect(await addTimeOff({ actor: fx.actors.clinician, clinicianId: fx.clinician.id, version: stale + 1, input: { date: '2026-03-23' }, now: NOW })).toMatchObject({ ok: true, version: stale + 2 });
+    });
+
+    it('a consultation type saved from a stale copy is refused with the saved settings; nothing changes', async () => {
+      const fx = await practiceWithHours();
+      const type = fx.type('video-50');
+      const loaded = await typeVersionOf(handle.db, type.id);
+      const first = await updateConsultationType({ actor: fx.actors.clinician, typeId: type.id, version: loaded, patch: { feeCents: 22_000 }, now: NOW });
+      expect(first).toMatchObject({ ok: true, type: { feeCents: 22_000, version: loaded + 1 } });
+      const before = await handle.db.select().from(consultationTypes).where(eq(consultationTypes.id, type.id));
+
+      const stale = await updateConsultationType({ actor: fx.actors.otherClinician, typeId: type.id, version: loaded, patch: { feeCents: 18_000, horizonDays: 30 }, now: NOW });
+      expect(stale).toMatchObject({
+        ok: false,
+        reason: 'stale',
+        message: 'This consultation type changed after you opened this page (in another tab or window, or by someone else). Nothing was saved.',
+        current: { id: type.id, feeCents: 22_000, version: loaded + 1 },
+      });
+      expect(await handle.db.select().from(consultationTypes).where(eq(consultationTypes.id, type.id))).toEqual(before);
+      expect(await updateConsultationType({ actor: fx.actors.otherClinician, typeId: type.id, version: loaded + 1, patch: { feeCents: 18_000 }, now: NOW })).toMatchObject({
+        ok: true,
+        type: { feeCents: 18_000, version: loaded + 2 },
+      });
     });
   });
 });

@@ -10,6 +10,8 @@ import { ACTIVE_STATUSES } from '../bookings/availability';
 import type { DateOverride, Modality } from '../scheduling/types';
 import { addDaysToDate, localDateOf, utcToZoned, zonedTimeToUtc } from '../scheduling/zoned-time';
 import { isUuid, notFound } from '../errors';
+import { editVersionSchema, staleRefusal } from '../concurrency/edit-version';
+import { bumpVersion, versionIs } from '../concurrency/versioned-write';
 import { isCovered, newlyUncovered, type Hours } from './coverage';
 import type {
   AddOverrideResult,
@@ -18,6 +20,8 @@ import type {
   OrphansResult,
   RemoveOverrideResult,
   ReplaceWeeklyHoursResult,
+  SavedAvailability,
+  StaleAvailability,
   TypeChangeReport,
   UpdateConsultationTypeResult,
 } from './dto';
@@ -52,7 +56,11 @@ import {
  *   outside the hours (see coverage.ts for the definition) nothing is saved and the bookings
  *   are listed; `confirmOrphans: true` (or the list of booking ids the person saw) saves anyway.
  *   Bookings keep their times either way;
- * - writes an audit row in the same transaction (counts and ids, no personal data).
+ * - writes an audit row in the same transaction (counts and ids, no personal data);
+ * - takes the edit `version` the form was loaded at (lib/concurrency/edit-version.ts): the
+ *   clinician's availability version for hours, time off and extra hours (one version for all
+ *   three: they decide together which times are open), the type's own for a type. A stale one
+ *   saves nothing and answers `stale` with what is saved now; a save bumps the version.
  */
 
 const DAY_MS = 86_400_000;
@@ -93,7 +101,7 @@ function isConfirmed(orphans: BookingFacts[], confirmation: OrphanConfirmation |
 /** Locks the clinician's row for the rest of the transaction; null when not in the practice. */
 async function lockClinician(tx: Transaction, practiceId: string, clinicianId: string) {
   const [row] = await tx
-    .select({ id: clinicians.id, displayName: clinicians.displayName, timeZone: practices.timeZone })
+    .select({ id: clinicians.id, displayName: clinicians.displayName, timeZone: practices.timeZone, availabilityVersion: clinicians.availabilityVersion })
     .from(clinicians)
     .innerJoin(practices, eq(practices.id, clinicians.practiceId))
     .where(and(eq(clinicians.id, clinicianId), eq(clinicians.practiceId, practiceId)))
@@ -188,6 +196,43 @@ function dateRangeError(date: string, timeZone: string, now: Date): Record<strin
 }
 
 // ---------------------------------------------------------------------------
+// Edit versions (lib/concurrency/edit-version.ts)
+// ---------------------------------------------------------------------------
+
+function versionError(version: unknown): InvalidResult | null {
+  const parsed = editVersionSchema.safeParse(version);
+  return parsed.success ? null : invalid({ version: parsed.error.issues[0]?.message ?? 'Please reload the page.' });
+}
+
+/** The clinician's availability as saved now (weekly hours, and entries from today on), for a stale refusal. */
+async function staleAvailability(tx: Transaction, clinician: LockedClinician, now: Date): Promise<StaleAvailability> {
+  const loaded = await loadHours(tx, [clinician.id], localDateOf(now.getTime(), clinician.timeZone));
+  const saved: SavedAvailability = {
+    version: clinician.availabilityVersion,
+    weeklyRules: loaded.rules
+      .map(toWeeklyRuleDto)
+      .sort((a, b) => a.weekday - b.weekday || minuteOfDay(a.start) - minuteOfDay(b.start) || minuteOfDay(a.end) - minuteOfDay(b.end)),
+    overrides: loaded.overrides.map(toOverrideDto).sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '')),
+  };
+  return staleRefusal('Your availability', saved);
+}
+
+/**
+ * Claims the next availability version with the one the form had in the UPDATE's WHERE. The row
+ * is locked (lockClinician) and a mismatch was already answered as stale, so no match here means
+ * the invariant broke: throw, and the transaction rolls back whatever it wrote.
+ */
+async function bumpAvailabilityVersion(tx: Transaction, clinicianId: string, expected: number): Promise<number> {
+  const [row] = await tx
+    .update(clinicians)
+    .set({ availabilityVersion: bumpVersion(clinicians.availabilityVersion) })
+    .where(and(eq(clinicians.id, clinicianId), versionIs(clinicians.availabilityVersion, expected)))
+    .returning({ version: clinicians.availabilityVersion });
+  if (!row) throw new Error('The availability version changed under a lock.');
+  return row.version;
+}
+
+// ---------------------------------------------------------------------------
 // Weekly hours
 // ---------------------------------------------------------------------------
 
@@ -200,6 +245,8 @@ export async function replaceWeeklyHours(params: {
   actor: StaffActor;
   clinicianId: string;
   rules: readonly WeeklyRuleFormValues[];
+  /** The availability version the form was loaded at. */
+  version: number;
   now?: Date;
   confirmOrphans?: OrphanConfirmation;
 }): Promise<ReplaceWeeklyHoursResult> {
@@ -207,6 +254,8 @@ export async function replaceWeeklyHours(params: {
   if (!isUuid(clinicianId) || !canForClinician(actor, 'availability.edit', clinicianId)) throw notFound();
   const parsed = weeklyHoursSchema.safeParse({ rules: params.rules });
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error.issues));
+  const badVersion = versionError(params.version);
+  if (badVersion) return badVersion;
   const newRules = parsed.data.rules;
   const now = params.now ?? new Date();
 
@@ -214,6 +263,7 @@ export async function replaceWeeklyHours(params: {
   return db.transaction(async (tx): Promise<ReplaceWeeklyHoursResult> => {
     const clinician = await lockClinician(tx, actor.practiceId, clinicianId);
     if (!clinician) throw notFound();
+    if (clinician.availabilityVersion !== params.version) return staleAvailability(tx, clinician, now);
     const today = localDateOf(now.getTime(), clinician.timeZone);
     const loaded = await loadHours(tx, [clinicianId], addDaysToDate(today, -1));
     const before = hoursOf(loaded, clinicianId);
@@ -222,6 +272,7 @@ export async function replaceWeeklyHours(params: {
     const orphans = newlyUncovered(clinician.timeZone, before, after, future.map(probeOf)).map((p) => p.booking);
     if (!isConfirmed(orphans, params.confirmOrphans)) return orphansRefusal(orphans, clinician.timeZone, 'the new weekly hours');
 
+    const version = await bumpAvailabilityVersion(tx, clinicianId, params.version);
     await tx.delete(availabilityRules).where(eq(availabilityRules.clinicianId, clinicianId));
     const inserted =
       newRules.length === 0
@@ -241,7 +292,7 @@ export async function replaceWeeklyHours(params: {
     const rules = inserted
       .map(toWeeklyRuleDto)
       .sort((a, b) => a.weekday - b.weekday || minuteOfDay(a.start) - minuteOfDay(b.start) || minuteOfDay(a.end) - minuteOfDay(b.end));
-    return { ok: true, rules, orphansConfirmed: orphans.length };
+    return { ok: true, rules, orphansConfirmed: orphans.length, version };
   });
 }
 
@@ -260,7 +311,7 @@ type OverrideCheck = InvalidResult | OrphansResult | { orphansConfirmed: number;
  * check, then insert the entry and audit it — one transaction.
  */
 async function addOverride<I extends OverrideInput>(
-  params: { actor: StaffActor; clinicianId: string; input: unknown; now?: Date },
+  params: { actor: StaffActor; clinicianId: string; input: unknown; version: number; now?: Date },
   schema: z.ZodType<I>,
   kind: 'time_off' | 'extra_hours',
   check: (tx: Transaction, clinician: LockedClinician, input: I, now: Date) => Promise<OverrideCheck>,
@@ -270,17 +321,21 @@ async function addOverride<I extends OverrideInput>(
   const parsed = schema.safeParse(params.input);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error.issues));
   const input = parsed.data;
+  const badVersion = versionError(params.version);
+  if (badVersion) return badVersion;
   const now = params.now ?? new Date();
 
   const db = await getDb();
   return db.transaction(async (tx): Promise<AddOverrideResult> => {
     const clinician = await lockClinician(tx, actor.practiceId, clinicianId);
     if (!clinician) throw notFound();
+    if (clinician.availabilityVersion !== params.version) return staleAvailability(tx, clinician, now);
     const dateError = dateRangeError(input.date, clinician.timeZone, now);
     if (dateError) return invalid(dateError);
     const checked = await check(tx, clinician, input, now);
     if ('ok' in checked) return checked;
 
+    const version = await bumpAvailabilityVersion(tx, clinicianId, params.version);
     const [row] = await tx
       .insert(availabilityOverrides)
       .values({ clinicianId, date: input.date, kind, startTime: input.start, endTime: input.end, modalities: input.modalities ?? [], label: input.label ?? '' })
@@ -294,7 +349,7 @@ async function addOverride<I extends OverrideInput>(
       detail: { overrideId: row.id, ...checked.detail },
       at: now,
     });
-    return { ok: true, override: toOverrideDto(row), orphansConfirmed: checked.orphansConfirmed };
+    return { ok: true, override: toOverrideDto(row), orphansConfirmed: checked.orphansConfirmed, version };
   });
 }
 
@@ -303,6 +358,7 @@ export async function addTimeOff(params: {
   actor: StaffActor;
   clinicianId: string;
   input: TimeOffFormValues;
+  version: number;
   now?: Date;
   confirmOrphans?: OrphanConfirmation;
 }): Promise<AddOverrideResult> {
@@ -327,6 +383,7 @@ export async function addExtraHours(params: {
   actor: StaffActor;
   clinicianId: string;
   input: ExtraHoursFormValues;
+  version: number;
   now?: Date;
 }): Promise<AddOverrideResult> {
   return addOverride(params, extraHoursSchema, 'extra_hours', async (tx, clinician, input) => {
@@ -360,11 +417,15 @@ export async function addExtraHours(params: {
 export async function removeOverride(params: {
   actor: StaffActor;
   overrideId: string;
+  /** The availability version the page was loaded at. */
+  version: number;
   now?: Date;
   confirmOrphans?: OrphanConfirmation;
 }): Promise<RemoveOverrideResult> {
   const { actor, overrideId } = params;
   if (!isUuid(overrideId) || !can(actor, 'availability.edit')) throw notFound();
+  const badVersion = versionError(params.version);
+  if (badVersion) return badVersion;
   const now = params.now ?? new Date();
 
   const db = await getDb();
@@ -377,6 +438,7 @@ export async function removeOverride(params: {
     if (!found || !canForClinician(actor, 'availability.edit', found.clinicianId)) throw notFound();
     const clinician = await lockClinician(tx, actor.practiceId, found.clinicianId);
     if (!clinician) throw notFound();
+    if (clinician.availabilityVersion !== params.version) return staleAvailability(tx, clinician, now);
     // Re-read under the lock: a concurrent removal may have won.
     const [override] = await tx
       .select()
@@ -394,6 +456,7 @@ export async function removeOverride(params: {
       if (!isConfirmed(orphans, params.confirmOrphans)) return orphansRefusal(orphans, clinician.timeZone, 'your hours without these extra hours');
     }
 
+    const version = await bumpAvailabilityVersion(tx, clinician.id, params.version);
     await tx.delete(availabilityOverrides).where(eq(availabilityOverrides.id, override.id));
     await recordAudit(tx, {
       actor: auditActor(actor),
@@ -403,7 +466,7 @@ export async function removeOverride(params: {
       detail: { overrideId: override.id, kind: override.kind, orphansConfirmed: orphans.length },
       at: now,
     });
-    return { ok: true, orphansConfirmed: orphans.length };
+    return { ok: true, orphansConfirmed: orphans.length, version };
   });
 }
 
@@ -435,12 +498,16 @@ export async function updateConsultationType(params: {
   actor: StaffActor;
   typeId: string;
   patch: ConsultationTypePatchFormValues;
+  /** The type's edit version the form was loaded at. */
+  version: number;
   now?: Date;
 }): Promise<UpdateConsultationTypeResult> {
   const { actor, typeId } = params;
   if (!isUuid(typeId) || !can(actor, 'consultation_types.edit')) throw notFound();
   const parsed = consultationTypePatchSchema.safeParse(params.patch);
   if (!parsed.success) return invalid(fieldErrorsFrom(parsed.error.issues));
+  const badVersion = versionError(params.version);
+  if (badVersion) return badVersion;
   const patch = parsed.data;
   const now = params.now ?? new Date();
 
@@ -454,6 +521,7 @@ export async function updateConsultationType(params: {
       .for('update', { of: consultationTypes });
     if (!found) throw notFound();
     const current = found.type;
+    if (current.version !== params.version) return staleRefusal('This consultation type', toTypeSettings(current));
 
     const merged: ConsultationTypeSettingsValues = { ...pickSettings(current) };
     const changes: Partial<ConsultationTypeSettingsValues> = {};
@@ -471,10 +539,11 @@ export async function updateConsultationType(params: {
 
     const [updated] = await tx
       .update(consultationTypes)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(consultationTypes.id, current.id))
+      .set({ ...changes, updatedAt: now, version: bumpVersion(consultationTypes.version) })
+      .where(and(eq(consultationTypes.id, current.id), versionIs(consultationTypes.version, params.version)))
       .returning();
-    if (!updated) throw notFound();
+    // The row is locked and its version was just compared: no match means the invariant broke.
+    if (!updated) throw new Error('The consultation type version changed under a lock.');
 
     const geometryChanged = changed.some((k) => k === 'durationMinutes' || k === 'bufferBeforeMinutes' || k === 'bufferAfterMinutes');
     const report = geometryChanged

@@ -3,6 +3,7 @@
  * JSON (strings, numbers, booleans; instants as ISO strings) so they cross into client
  * components unchanged. Wall-clock values are in the practice's zone (`timeZone`).
  */
+import type { StaleRefusal } from '../concurrency/edit-version';
 import type { Modality } from '../scheduling/types';
 
 export type WeeklyRuleDto = {
@@ -47,12 +48,16 @@ export type ConsultationTypeSettings = {
   /** Max bookings of this type per clinician per local day; null = no limit. */
   dailyCap: number | null;
   active: boolean;
+  /** The type's edit version: a save sends it back, and a stale one is refused. */
+  version: number;
 };
 
 export type ClinicianAvailabilityView = {
   clinician: { id: string; displayName: string };
   /** The practice's IANA zone: every wall-clock value here is in it. */
   timeZone: string;
+  /** The availability's edit version (weekly hours, time off, extra hours): every change sends it back. */
+  version: number;
   /** Whether this actor may change these hours (only the clinician themself). */
   canEdit: boolean;
   /** Whether this actor may change consultation type settings. */
@@ -97,7 +102,22 @@ export type InvalidResult = { ok: false; reason: 'invalid'; message: string; fie
 /** Nothing was saved: these bookings would fall outside the new hours. Repeat with `confirmOrphans: true` to save anyway. */
 export type OrphansResult = { ok: false; reason: 'orphans'; message: string; bookings: AffectedBooking[] };
 
-export type ReplaceWeeklyHoursResult = { ok: true; rules: WeeklyRuleDto[]; orphansConfirmed: number } | InvalidResult | OrphansResult;
-export type AddOverrideResult = { ok: true; override: AvailabilityOverrideDto; orphansConfirmed: number } | InvalidResult | OrphansResult;
-export type RemoveOverrideResult = { ok: true; orphansConfirmed: number } | OrphansResult;
-export type UpdateConsultationTypeResult = { ok: true; type: ConsultationTypeSettings; report: TypeChangeReport } | InvalidResult;
+/** The clinician's availability as saved now: what a stale save's refusal carries. */
+export type SavedAvailability = { version: number; weeklyRules: WeeklyRuleDto[]; overrides: AvailabilityOverrideDto[] };
+export type StaleAvailability = StaleRefusal<SavedAvailability>;
+
+export type ReplaceWeeklyHoursResult =
+  | { ok: true; rules: WeeklyRuleDto[]; orphansConfirmed: number; version: number }
+  | InvalidResult
+  | OrphansResult
+  | StaleAvailability;
+export type AddOverrideResult =
+  | { ok: true; override: AvailabilityOverrideDto; orphansConfirmed: number; version: number }
+  | InvalidResult
+  | OrphansResult
+  | StaleAvailability;
+export type RemoveOverrideResult = { ok: true; orphansConfirmed: number; version: number } | InvalidResult | OrphansResult | StaleAvailability;
+export type UpdateConsultationTypeResult =
+  | { ok: true; type: ConsultationTypeSettings; report: TypeChangeReport }
+  | InvalidResult
+  | StaleRefusal<ConsultationTypeSettings>;

@@ -58,6 +58,7 @@ export function toTypeSettings(t: ConsultationType): ConsultationTypeSettings {
     incrementMinutes: t.incrementMinutes,
     dailyCap: t.dailyCap,
     active: t.active,
+    version: t.version,
   };
 }
 

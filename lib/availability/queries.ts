@@ -24,7 +24,7 @@ export async function getAvailability(params: { actor: StaffActor; clinicianId: 
   const db = await getDb();
   const row = await db.query.clinicians.findFirst({
     where: and(eq(clinicians.id, clinicianId), eq(clinicians.practiceId, actor.practiceId)),
-    columns: { id: true, displayName: true },
+    columns: { id: true, displayName: true, availabilityVersion: true },
     with: {
       practice: {
         columns: { timeZone: true },
@@ -50,6 +50,7 @@ export async function getAvailability(params: { actor: StaffActor; clinicianId: 
   return {
     clinician: { id: row.id, displayName: row.displayName },
     timeZone,
+    version: row.availabilityVersion,
     canEdit: canForClinician(actor, 'availability.edit', row.id),
     canEditTypes: can(actor, 'consultation_types.edit'),
     weeklyRules: row.rules.map(toWeeklyRuleDto),

@@ -194,6 +194,7 @@ describe('consultation type settings', () => {
 describe('consultationTypeFormSchema (the settings form: dollars and hours)', () => {
   const form = {
     typeId: '6f1c1c4e-8d5a-4a55-9a43-1f0e2b7c9d10',
+    version: 3,
     durationMinutes: 50,
     feeDollars: '87.50',
     minNoticeHours: 1.5,
@@ -209,6 +210,7 @@ describe('consultationTypeFormSchema (the settings form: dollars and hours)', ()
   it('turns dollars into cents and hours into minutes for the data layer', () => {
     const parsed = consultationTypeFormSchema.parse(form);
     expect(parsed.typeId).toBe(form.typeId);
+    expect(parsed.version).toBe(3);
     expect(parsed.patch).toMatchObject({ feeCents: 8750, minNoticeMinutes: 90, durationMinutes: 50, bookingMode: 'request', dailyCap: null });
     expect(consultationTypePatchSchema.safeParse(parsed.patch).success).toBe(true);
     expect(consultationTypeFormSchema.parse({ ...form, feeDollars: '0' }).patch.feeCents).toBe(0);

@@ -1,3 +1,4 @@
+import { editVersionSchema } from '../concurrency/edit-version';
 import { z } from 'zod';
 import { MODALITIES, type Modality } from '../scheduling/types';
 import { toEpochDay } from '../scheduling/zoned-time';
@@ -310,6 +311,8 @@ const noticeHours = z
 export const consultationTypeFormSchema = z
   .object({
     typeId: z.uuid({ error: 'This consultation type could not be found.' }),
+    /** The type's edit version the form was loaded at (lib/concurrency/edit-version.ts). */
+    version: editVersionSchema,
     durationMinutes: patchFields.durationMinutes.unwrap(),
     feeDollars: dollars,
     minNoticeHours: noticeHours,
@@ -331,8 +334,9 @@ export const consultationTypeFormSchema = z
       });
     }
   })
-  .transform(({ typeId, feeDollars, minNoticeHours, ...rest }) => ({
+  .transform(({ typeId, version, feeDollars, minNoticeHours, ...rest }) => ({
     typeId,
+    version,
     patch: { ...rest, feeCents: feeDollars, minNoticeMinutes: minNoticeHours } satisfies ConsultationTypeSettingsValues,
   }));
 

@@ -22,6 +22,9 @@ export const editVersionSchema = z
 
 export type EditVersion = z.infer<typeof editVersionSchema>;
 
+/** `{ version }` beside a form's own fields (`formSchema.and(versionFieldSchema)`). */
+export const versionFieldSchema = z.object({ version: editVersionSchema });
+
 /** The refusal: someone saved in between (another tab, or another person). `current` is what is saved now. */
 export type StaleRefusal<C> = { ok: false; reason: 'stale'; message: string; current: C };
 

@@ -67,7 +67,7 @@ const MATRIX: Record<string, Row> = {
     setup: confirmed,
     // Writes the actor's own practice only: the booking's practice for its clinicians, never for another's.
     call: async (actor) => {
-      await setTwoFactorForAll({ actor, required: false });
+      await setTwoFactorForAll({ actor, required: false, version: (await getStaffPractice({ actor })).settingsVersion });
       return (await getStaffPractice({ actor })).name === world.practice.name ? { ok: true } : { entries: [] };
     },
     expected: expected('ok', 'ok', 'not_found', 'hidden'),

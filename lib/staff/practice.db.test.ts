@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { auditEvents } from '../../db/schema';
+import { auditEvents, practices } from '../../db/schema';
 import { type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { getStaffPractice, setTwoFactorForAll } from './practice';
 
@@ -22,6 +22,7 @@ describe(`the practice, for staff, on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`
         name: world.practice.name,
         timeZone: world.practice.timeZone,
         requireTwoFactorForAll: false,
+        settingsVersion: 1,
       });
     }
     expect(await getStaffPractice({ actor: world.actors['other practice'] })).toMatchObject({
@@ -41,22 +42,46 @@ describe(`the practice, for staff, on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`
         .select({ detail: auditEvents.detail })
         .from(auditEvents)
         .where(and(eq(auditEvents.subjectId, world.practice.id), eq(auditEvents.action, 'practice.settings_changed')));
-    await expect(setTwoFactorForAll({ actor: world.actors['front desk'], required: true, now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setTwoFactorForAll({ actor: world.actors['front desk'], required: true, version: 1, now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await practiceAudits()).toHaveLength(0);
 
-    expect(await setTwoFactorForAll({ actor: world.actors['own clinician'], required: true, now: NOW })).toEqual({
+    const { settingsVersion } = await getStaffPractice({ actor: world.actors['own clinician'] });
+    expect(await setTwoFactorForAll({ actor: world.actors['own clinician'], required: true, version: settingsVersion, now: NOW })).toEqual({
       ok: true,
       requireTwoFactorForAll: true,
       changed: true,
+      settingsVersion: settingsVersion + 1,
     });
     expect((await getStaffPractice({ actor: world.actors['front desk'] })).requireTwoFactorForAll).toBe(true);
     // The same rule again changes nothing and writes nothing.
-    expect(await setTwoFactorForAll({ actor: world.actors['other clinician'], required: true, now: NOW })).toMatchObject({ changed: false });
+    expect(await setTwoFactorForAll({ actor: world.actors['other clinician'], required: true, version: settingsVersion + 1, now: NOW })).toMatchObject({
+      changed: false,
+    });
     expect(await practiceAudits()).toEqual([{ detail: { requireTwoFactorForAll: true } }]);
     // Another practice is untouched.
     expect((await getStaffPractice({ actor: world.actors['other practice'] })).requireTwoFactorForAll).toBe(false);
 
-    await setTwoFactorForAll({ actor: world.actors['own clinician'], required: false, now: NOW });
+    await setTwoFactorForAll({ actor: world.actors['own clinician'], required: false, version: settingsVersion + 1, now: NOW });
     expect((await getStaffPractice({ actor: world.actors['own clinician'] })).requireTwoFactorForAll).toBe(false);
+  });
+
+  it('refuses a settings save from a stale copy: nothing changes, and the answer carries the saved rule', async () => {
+    const clinician = world.actors['own clinician'];
+    const { settingsVersion, requireTwoFactorForAll } = await getStaffPractice({ actor: clinician });
+    // Another tab saves first.
+    expect(await setTwoFactorForAll({ actor: clinician, required: !requireTwoFactorForAll, version: settingsVersion, now: NOW })).toMatchObject({
+      ok: true,
+      settingsVersion: settingsVersion + 1,
+    });
+    const saved = await handle.db.select().from(practices).where(eq(practices.id, world.practice.id));
+    expect(await setTwoFactorForAll({ actor: clinician, required: requireTwoFactorForAll, version: settingsVersion, now: NOW })).toEqual({
+      ok: false,
+      reason: 'stale',
+      message: 'The practice’s settings changed after you opened this page (in another tab or window, or by someone else). Nothing was saved.',
+      current: { settingsVersion: settingsVersion + 1, requireTwoFactorForAll: !requireTwoFactorForAll },
+    });
+    expect(await handle.db.select().from(practices).where(eq(practices.id, world.practice.id))).toEqual(saved);
+    // Put back for the other tests.
+    await setTwoFactorForAll({ actor: clinician, required: requireTwoFactorForAll, version: settingsVersion + 1, now: NOW });
   });
 });

@@ -27,8 +27,11 @@ describe('staff form schemas', () => {
 
   it('knows every outcome, keeps "leave as is" apart from "clear"', () => {
     expect(Object.keys(OUTCOME_LABELS).sort()).toEqual([...CONSULTATION_OUTCOMES].sort());
-    expect(clinicalNotesSchema.parse({ bookingId, notes: 'x' }).outcome).toBeUndefined();
-    expect(clinicalNotesSchema.parse({ bookingId, notes: 'x', outcome: null }).outcome).toBeNull();
-    expect(clinicalNotesSchema.safeParse({ bookingId, notes: 'x', outcome: 'cured' }).success).toBe(false);
+    expect(clinicalNotesSchema.parse({ bookingId, notes: 'x', version: 0 }).outcome).toBeUndefined();
+    expect(clinicalNotesSchema.parse({ bookingId, notes: 'x', outcome: null, version: 0 }).outcome).toBeNull();
+    expect(clinicalNotesSchema.safeParse({ bookingId, notes: 'x', outcome: 'cured', version: 0 }).success).toBe(false);
+    // The edit version the form was loaded at is required (lib/concurrency/edit-version.ts).
+    expect(clinicalNotesSchema.safeParse({ bookingId, notes: 'x' }).success).toBe(false);
+    expect(clinicalNotesSchema.safeParse({ bookingId, notes: 'x', version: -1 }).success).toBe(false);
   });
 });

@@ -86,5 +86,9 @@ export const clinicalNotesSchema = z.object({
 export type ClinicalNotesInput = z.infer<typeof clinicalNotesSchema>;
 
 /** The practice's sign-in rule: two-step sign-in for everyone (true) or for clinicians only. */
-export const twoFactorPolicySchema = z.object({ required: z.boolean({ error: 'Choose whether everyone needs two-step sign-in.' }) });
+export const twoFactorPolicySchema = z.object({
+  required: z.boolean({ error: 'Choose whether everyone needs two-step sign-in.' }),
+  /** The practice's settings version the form was loaded at (lib/concurrency/edit-version.ts). */
+  version: editVersionSchema,
+});
 export type TwoFactorPolicyInput = z.infer<typeof twoFactorPolicySchema>;

@@ -156,3 +156,15 @@ export async function insertBooking(
     .returning({ id: bookingLinks.id });
   return { id: row!.id, clientEmail: row!.clientEmail, linkId: link!.id };
 }
+
+/** The clinician's availability edit version as saved now (what a freshly loaded form would send). */
+export async function availabilityVersionOf(db: Database, clinicianId: string): Promise<number> {
+  const [row] = await db.select({ version: clinicians.availabilityVersion }).from(clinicians).where(eq(clinicians.id, clinicianId));
+  return row?.version ?? 1;
+}
+
+/** A consultation type's edit version as saved now. */
+export async function typeVersionOf(db: Database, typeId: string): Promise<number> {
+  const [row] = await db.select({ version: consultationTypes.version }).from(consultationTypes).where(eq(consultationTypes.id, typeId));
+  return row?.version ?? 1;
+}

@@ -14,6 +14,7 @@ import {
   type TimeOffFormValues,
   type WeeklyHoursFormValues,
 } from '@/lib/availability/schemas';
+import { versionFieldSchema } from '@/lib/concurrency/edit-version';
 import { notFound } from '@/lib/errors';
 import { refusal, runStaffAction } from '../../_lib/staff-action';
 
@@ -21,15 +22,16 @@ import { refusal, runStaffAction } from '../../_lib/staff-action';
  * The availability editor's actions. The clinician is always the signed-in one (never an id from
  * the browser). "These bookings would fall outside the new hours" is not an error but a question
  * for the person, so it comes back as data — `{ saved: false, orphans }` — and the form asks;
- * repeating with `confirmOrphans` (the ids shown) saves.
+ * repeating with `confirmOrphans` (the ids shown) saves. Each takes the availability `version` the
+ * page was loaded at; a stale one comes back refused (code 'stale') with the saved availability as `data`.
  */
 
 export type Orphans = { saved: false; message: string; bookings: AffectedBooking[] };
-type Confirm = { confirmOrphans?: string[] };
-export type SaveWeeklyHoursResult = ActionResult<{ saved: true; rules: WeeklyRuleDto[]; orphansConfirmed: number } | Orphans>;
-export type AddTimeOffResult = ActionResult<{ saved: true; override: AvailabilityOverrideDto; orphansConfirmed: number } | Orphans>;
-export type AddExtraHoursResult = ActionResult<{ saved: true; override: AvailabilityOverrideDto }>;
-export type RemoveOverrideActionResult = ActionResult<{ saved: true; orphansConfirmed: number } | Orphans>;
+type Confirm = { confirmOrphans?: string[]; version: number };
+export type SaveWeeklyHoursResult = ActionResult<{ saved: true; rules: WeeklyRuleDto[]; orphansConfirmed: number; version: number } | Orphans>;
+export type AddTimeOffResult = ActionResult<{ saved: true; override: AvailabilityOverrideDto; orphansConfirmed: number; version: number } | Orphans>;
+export type AddExtraHoursResult = ActionResult<{ saved: true; override: AvailabilityOverrideDto; version: number }>;
+export type RemoveOverrideActionResult = ActionResult<{ saved: true; orphansConfirmed: number; version: number } | Orphans>;
 
 function ownClinician(actor: StaffActor): string {
   if (!actor.clinicianId) throw notFound();
@@ -43,11 +45,17 @@ const orphans = (result: { message: string; bookings: AffectedBooking[] }): { ok
 
 export async function saveWeeklyHoursAction(input: WeeklyHoursFormValues & Confirm): Promise<SaveWeeklyHoursResult> {
   return runStaffAction(
-    weeklyHoursSchema.and(orphanConfirmationSchema),
+    weeklyHoursSchema.and(orphanConfirmationSchema).and(versionFieldSchema),
     input,
     async (actor, data): Promise<SaveWeeklyHoursResult> => {
-      const result = await replaceWeeklyHours({ actor, clinicianId: ownClinician(actor), rules: data.rules, confirmOrphans: data.confirmOrphans });
-      if (result.ok) return { ok: true, data: { saved: true, rules: result.rules, orphansConfirmed: result.orphansConfirmed } };
+      const result = await replaceWeeklyHours({
+        actor,
+        clinicianId: ownClinician(actor),
+        rules: data.rules,
+        version: data.version,
+        confirmOrphans: data.confirmOrphans,
+      });
+      if (result.ok) return { ok: true, data: { saved: true, rules: result.rules, orphansConfirmed: result.orphansConfirmed, version: result.version } };
       return result.reason === 'orphans' ? orphans(result) : refusal(result);
     },
     { subject: 'calendar' },
@@ -56,24 +64,24 @@ export async function saveWeeklyHoursAction(input: WeeklyHoursFormValues & Confi
 
 export async function addTimeOffAction(input: TimeOffFormValues & Confirm): Promise<AddTimeOffResult> {
   return runStaffAction(
-    timeOffSchema.and(orphanConfirmationSchema),
+    timeOffSchema.and(orphanConfirmationSchema).and(versionFieldSchema),
     input,
-    async (actor, { confirmOrphans, ...timeOff }): Promise<AddTimeOffResult> => {
-      const result = await addTimeOff({ actor, clinicianId: ownClinician(actor), input: timeOff, confirmOrphans });
-      if (result.ok) return { ok: true, data: { saved: true, override: result.override, orphansConfirmed: result.orphansConfirmed } };
+    async (actor, { confirmOrphans, version, ...timeOff }): Promise<AddTimeOffResult> => {
+      const result = await addTimeOff({ actor, clinicianId: ownClinician(actor), input: timeOff, version, confirmOrphans });
+      if (result.ok) return { ok: true, data: { saved: true, override: result.override, orphansConfirmed: result.orphansConfirmed, version: result.version } };
       return result.reason === 'orphans' ? orphans(result) : refusal(result);
     },
     { subject: 'calendar' },
   );
 }
 
-export async function addExtraHoursAction(input: ExtraHoursFormValues): Promise<AddExtraHoursResult> {
+export async function addExtraHoursAction(input: ExtraHoursFormValues & { version: number }): Promise<AddExtraHoursResult> {
   return runStaffAction(
-    extraHoursSchema,
+    extraHoursSchema.and(versionFieldSchema),
     input,
-    async (actor, extra): Promise<AddExtraHoursResult> => {
-      const result = await addExtraHours({ actor, clinicianId: ownClinician(actor), input: extra });
-      return result.ok ? { ok: true, data: { saved: true, override: result.override } } : refusal(result);
+    async (actor, { version, ...extra }): Promise<AddExtraHoursResult> => {
+      const result = await addExtraHours({ actor, clinicianId: ownClinician(actor), input: extra, version });
+      return result.ok ? { ok: true, data: { saved: true, override: result.override, version: result.version } } : refusal(result);
     },
     { subject: 'calendar' },
   );
@@ -81,11 +89,12 @@ export async function addExtraHoursAction(input: ExtraHoursFormValues): Promise<
 
 export async function removeOverrideAction(input: { overrideId: string } & Confirm): Promise<RemoveOverrideActionResult> {
   return runStaffAction(
-    removeOverrideSchema,
+    removeOverrideSchema.and(versionFieldSchema),
     input,
-    async (actor, { overrideId, confirmOrphans }): Promise<RemoveOverrideActionResult> => {
-      const result = await removeOverride({ actor, overrideId, confirmOrphans });
-      return result.ok ? { ok: true, data: { saved: true, orphansConfirmed: result.orphansConfirmed } } : orphans(result);
+    async (actor, { overrideId, confirmOrphans, version }): Promise<RemoveOverrideActionResult> => {
+      const result = await removeOverride({ actor, overrideId, version, confirmOrphans });
+      if (result.ok) return { ok: true, data: { saved: true, orphansConfirmed: result.orphansConfirmed, version: result.version } };
+      return result.reason === 'orphans' ? orphans(result) : refusal(result);
     },
     { subject: 'entry', invalidInput: 'not_found' },
   );

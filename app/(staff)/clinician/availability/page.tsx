@@ -5,6 +5,7 @@ import { getAvailability } from '@/lib/availability/queries';
 import { AppError } from '@/lib/errors';
 import { localDateOf } from '@/lib/scheduling/zoned-time';
 import { requireStaffPage } from '../../_lib/staff-guard';
+import { AvailabilityVersionProvider } from './_components/availability-version';
 import { OverridesEditor } from './_components/overrides-editor';
 import { WeeklyHoursForm } from './_components/weekly-hours-form';
 
@@ -43,6 +44,7 @@ export default async function AvailabilityPage() {
         ) : null}
       </p>
 
+      <AvailabilityVersionProvider initial={view.version}>
       <section aria-labelledby="weekly-heading" className="mt-8">
         <h2 id="weekly-heading" className="font-serif text-xl font-semibold text-ink">
           Weekly hours
@@ -57,6 +59,7 @@ export default async function AvailabilityPage() {
         <p className="mt-1 text-ink-muted">For single dates. Time off wins over weekly and extra hours on its date.</p>
         <OverridesEditor initial={view.overrides} timeZone={view.timeZone} today={today} />
       </section>
+      </AvailabilityVersionProvider>
     </div>
   );
 }

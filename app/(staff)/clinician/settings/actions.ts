@@ -27,12 +27,14 @@ function toFormFieldErrors(fieldErrors: Record<string, string>): Record<string, 
 export async function saveConsultationTypeAction(
   input: ConsultationTypeFormValues,
 ): Promise<ActionResult<{ type: ConsultationTypeSettings; report: TypeChangeReport }>> {
+  // A stale save's refusal carries the saved settings (ConsultationTypeSettings) as `data`.
   return runStaffAction(
     consultationTypeFormSchema,
     input,
-    async (actor, { typeId, patch }) => {
-      const result = await updateConsultationType({ actor, typeId, patch });
+    async (actor, { typeId, version, patch }) => {
+      const result = await updateConsultationType({ actor, typeId, version, patch });
       if (result.ok) return { ok: true, data: { type: result.type, report: result.report } };
+      if (result.reason === 'stale') return refusal(result);
       return refusal({ ...result, fieldErrors: toFormFieldErrors(result.fieldErrors) });
     },
     { subject: 'consultation type' },
@@ -40,13 +42,17 @@ export async function saveConsultationTypeAction(
 }
 
 /** Two-step sign-in for everyone in the practice (clinicians always have it). */
-export async function setTwoFactorForAllAction(input: { required: boolean }): Promise<ActionResult<{ requireTwoFactorForAll: boolean; changed: boolean }>> {
+export async function setTwoFactorForAllAction(input: {
+  required: boolean;
+  version: number;
+}): Promise<ActionResult<{ requireTwoFactorForAll: boolean; changed: boolean; settingsVersion: number }>> {
   return runStaffAction(
     twoFactorPolicySchema,
     input,
-    async (actor, { required }) => {
-      const result = await setTwoFactorForAll({ actor, required });
-      return { ok: true, data: { requireTwoFactorForAll: result.requireTwoFactorForAll, changed: result.changed } };
+    async (actor, { required, version }) => {
+      const result = await setTwoFactorForAll({ actor, required, version });
+      if (!result.ok) return refusal(result);
+      return { ok: true, data: { requireTwoFactorForAll: result.requireTwoFactorForAll, changed: result.changed, settingsVersion: result.settingsVersion } };
     },
     { subject: 'practice' },
   );

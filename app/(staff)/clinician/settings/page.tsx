@@ -56,7 +56,7 @@ export default async function ConsultationTypesPage() {
           <h2 id="sign-in-rule-heading" className="font-serif text-xl font-semibold text-ink">
             Sign-in
           </h2>
-          <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} />
+          <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
         </section>
       ) : null}
     </div>

@@ -12,6 +12,7 @@ import { MAX_LABEL_LENGTH, MODALITY_LABELS, extraHoursSchema, type ExtraHoursFor
 import { MODALITIES } from '@/lib/scheduling/types';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { addExtraHoursAction } from '../actions';
+import { asSavedAvailability, useAvailabilityVersion } from './availability-version';
 import { describeOverride } from './override-labels';
 import { TimeField } from './time-field';
 
@@ -21,6 +22,7 @@ const EMPTY: ExtraHoursFormValues = { date: '', start: '', end: '', modalities: 
 /** Hours on one date on top of the weekly hours (a Saturday morning, an evening). Adding hours never orphans a booking. */
 export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string; today: string; onAdded: (o: AvailabilityOverrideDto) => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const version = useAvailabilityVersion();
   const {
     register,
     handleSubmit,
@@ -32,12 +34,19 @@ export function ExtraHoursForm({ timeZone, today, onAdded }: { timeZone: string;
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
-    const result = await addExtraHoursAction(values);
+    const result = await addExtraHoursAction({ ...values, version: version.get() });
     noteStaffActivity();
     if (result.ok) {
+      version.set(result.data.version);
       reset(EMPTY);
       onAdded(result.data.override);
       setOutcome({ tone: 'success', text: `Added: ${describeOverride(result.data.override)}.` });
+      return;
+    }
+    const saved = asSavedAvailability(result);
+    if (saved) {
+      version.showSaved(saved);
+      setOutcome({ tone: 'danger', text: `${result.formError ?? 'Your availability changed after you opened this page. Nothing was saved.'} The list of time off and extra hours now shows what is saved; your entry is still here: check it and add it again.` });
       return;
     }
     const first = applyFieldErrors(result, setError, FIELDS);

@@ -1,12 +1,13 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
 import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { removeOverrideAction, type Orphans } from '../actions';
 import { ExtraHoursForm } from './extra-hours-form';
+import { asSavedAvailability, useAvailabilityVersion } from './availability-version';
 import { OrphansQuestion } from './orphans-question';
 import { describeOverride } from './override-labels';
 import { TimeOffForm } from './time-off-form';
@@ -19,6 +20,9 @@ export function OverridesEditor({ initial, timeZone, today }: { initial: Availab
   const [overrides, setOverrides] = useState(() => [...initial].sort(byDate));
   const [announcement, setAnnouncement] = useState<Outcome | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const version = useAvailabilityVersion();
+  // A stale save anywhere on the page brings the saved state: the list shows it.
+  useEffect(() => version.onSaved((saved) => setOverrides([...saved.overrides].sort(byDate))), [version]);
 
   const added = (o: AvailabilityOverrideDto) => {
     setAnnouncement(null);
@@ -77,18 +81,26 @@ function OverrideRow({
 }) {
   const [pending, startTransition] = useTransition();
   const [orphans, setOrphans] = useState<Orphans | null>(null);
+  const version = useAvailabilityVersion();
   const description = describeOverride(override);
 
   const remove = (confirmOrphans?: string[]) =>
     startTransition(async () => {
-      const result = await removeOverrideAction({ overrideId: override.id, confirmOrphans });
+      const result = await removeOverrideAction({ overrideId: override.id, confirmOrphans, version: version.get() });
       noteStaffActivity();
       if (!result.ok) {
         setOrphans(null);
+        const saved = asSavedAvailability(result);
+        if (saved) {
+          onFailed(`${result.formError ?? 'Your availability changed after you opened this page. Nothing was saved.'} The list now shows what is saved: remove the entry again if you still want to.`);
+          version.showSaved(saved);
+          return;
+        }
         onFailed(result.formError ?? 'That entry could not be removed. Please try again.');
         return;
       }
       const data = result.data;
+      if (data.saved) version.set(data.version);
       if (data.saved) onRemoved(data.orphansConfirmed);
       else setOrphans(data);
     });

@@ -11,6 +11,7 @@ import type { AvailabilityOverrideDto } from '@/lib/availability/dto';
 import { MAX_LABEL_LENGTH, timeOffSchema, type TimeOffFormValues, type TimeOffInput } from '@/lib/availability/schemas';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { addTimeOffAction, type Orphans } from '../actions';
+import { asSavedAvailability, useAvailabilityVersion } from './availability-version';
 import { OrphansQuestion } from './orphans-question';
 import { describeOverride } from './override-labels';
 import { TimeField } from './time-field';
@@ -22,6 +23,7 @@ const EMPTY: TimeOffFormValues = { date: '', start: '', end: '', label: '' };
 export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; today: string; onAdded: (o: AvailabilityOverrideDto) => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [orphans, setOrphans] = useState<Orphans | null>(null);
+  const version = useAvailabilityVersion();
   const {
     register,
     handleSubmit,
@@ -42,7 +44,7 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
   const save = (confirmOrphans?: string[]) =>
     handleSubmit(async (values) => {
       setOutcome(null);
-      const result = await addTimeOffAction({ ...values, confirmOrphans });
+      const result = await addTimeOffAction({ ...values, confirmOrphans, version: version.get() });
       noteStaffActivity();
       if (result.ok) {
         const data = result.data;
@@ -51,6 +53,7 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
           return;
         }
         setOrphans(null);
+        version.set(data.version);
         reset(EMPTY);
         onAdded(data.override);
         const kept = data.orphansConfirmed > 0 ? ` ${data.orphansConfirmed === 1 ? '1 booking keeps its time' : `${data.orphansConfirmed} bookings keep their times`}: please contact the clients.` : '';
@@ -58,6 +61,12 @@ export function TimeOffForm({ timeZone, today, onAdded }: { timeZone: string; to
         return;
       }
       setOrphans(null);
+      const saved = asSavedAvailability(result);
+      if (saved) {
+        version.showSaved(saved);
+        setOutcome({ tone: 'danger', text: `${result.formError ?? 'Your availability changed after you opened this page. Nothing was saved.'} The list of time off and extra hours now shows what is saved; your entry is still here: check it and add it again.` });
+        return;
+      }
       const first = applyFieldErrors(result, setError, FIELDS);
       if (first) setFocus(first);
       else setOutcome({ tone: 'danger', text: result.formError ?? 'The time off could not be added. Please try again.' });

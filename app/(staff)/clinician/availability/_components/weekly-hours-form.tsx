@@ -8,7 +8,7 @@ import { applyFieldErrors } from '@/components/ui/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { FieldError } from '@/components/ui/field';
-import type { WeeklyRuleDto } from '@/lib/availability/dto';
+import type { SavedAvailability, WeeklyRuleDto } from '@/lib/availability/dto';
 import {
   MAX_WEEKLY_RULES,
   MODALITY_LABELS,
@@ -20,7 +20,9 @@ import {
 } from '@/lib/availability/schemas';
 import { MODALITIES, type Modality } from '@/lib/scheduling/types';
 import { noteStaffActivity } from '../../../_components/session-channel';
+import { StaleNotice } from '../../../_components/stale-notice';
 import { saveWeeklyHoursAction, type Orphans } from '../actions';
+import { asSavedAvailability, useAvailabilityVersion } from './availability-version';
 import { OrphansQuestion } from './orphans-question';
 
 type FormValues = WeeklyHoursFormValues;
@@ -58,6 +60,8 @@ function inFormOrder(keys: string[]): string[] {
 export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: WeeklyRuleDto[]; timeZone: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [orphans, setOrphans] = useState<Orphans | null>(null);
+  const [stale, setStale] = useState<{ message: string; saved: SavedAvailability } | null>(null);
+  const version = useAvailabilityVersion();
   const addButton = useRef<HTMLButtonElement>(null);
   const {
     register,
@@ -89,7 +93,7 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
   const save = (confirmOrphans?: string[]) =>
     handleSubmit(async (values) => {
       setOutcome(null);
-      const result = await saveWeeklyHoursAction({ rules: values.rules, confirmOrphans });
+      const result = await saveWeeklyHoursAction({ rules: values.rules, confirmOrphans, version: version.get() });
       noteStaffActivity();
       if (result.ok) {
         const data = result.data;
@@ -98,7 +102,9 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
           return;
         }
         const { rules, orphansConfirmed } = data;
+        version.set(data.version);
         setOrphans(null);
+        setStale(null);
         reset({ rules: toRows(rules) });
         const blocks = rules.length === 1 ? '1 block of hours' : `${rules.length} blocks of hours`;
         setOutcome({
@@ -112,6 +118,14 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
         return;
       }
       setOrphans(null);
+      const saved = asSavedAvailability(result);
+      if (saved) {
+        // Saved elsewhere in between: the saved week is shown, the rows typed here stay; the next
+        // save (keep mine, or a merge by hand) builds on the saved version.
+        version.showSaved(saved);
+        setStale({ message: result.formError ?? 'Your availability changed after you opened this page. Nothing was saved.', saved });
+        return;
+      }
       const keys = inFormOrder(Object.keys(result.fieldErrors ?? {}).filter((key) => key.startsWith('rules'))) as FieldPath<FormValues>[];
       applyFieldErrors(result, setError, keys);
       // The list's own error ('rules') has no field to focus: focus the first row field with one.
@@ -221,6 +235,37 @@ export function WeeklyHoursForm({ initialRules, timeZone }: { initialRules: Week
           Add hours
         </Button>
       </div>
+
+      {stale ? (
+        <div className="mt-4">
+          <StaleNotice
+            title="Weekly hours not saved: they changed elsewhere"
+            message={stale.message}
+            savedLabel={null}
+            keepMineLabel="Keep mine (replace the saved hours)"
+            useSavedLabel="Use the saved hours"
+            busy={isSubmitting}
+            onKeepMine={() => void save()()}
+            onUseSaved={() => {
+              reset({ rules: toRows(stale.saved.weeklyRules) });
+              setStale(null);
+              setOutcome(null);
+            }}
+          >
+            {stale.saved.weeklyRules.length === 0 ? (
+              <p>No weekly hours.</p>
+            ) : (
+              <ul aria-label="The saved weekly hours" className="list-disc pl-5">
+                {stale.saved.weeklyRules.map((r) => (
+                  <li key={r.id}>
+                    {WEEKDAY_NAMES[r.weekday]} {r.start}–{r.end} · {r.modalities.map((m) => MODALITY_LABELS[m]).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </StaleNotice>
+        </div>
+      ) : null}
 
       <ActionOutcome outcome={outcome} title={{ success: 'Weekly hours saved', failure: 'Weekly hours not saved' }} className="mt-4 space-y-3">
         {orphans ? (

@@ -20,7 +20,40 @@ import {
 } from '@/lib/availability/schemas';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { AffectedBookingsList } from '../../_components/affected-bookings';
+import { StaleNotice } from '../../../_components/stale-notice';
 import { saveConsultationTypeAction } from '../actions';
+
+/** A stale save's `data`: the type's settings as saved now. */
+function asSavedType(result: { code?: string; data?: unknown }, typeId: string): ConsultationTypeSettings | null {
+  if (result.code !== 'stale' || !result.data || typeof result.data !== 'object') return null;
+  const d = result.data as Partial<ConsultationTypeSettings>;
+  return d.id === typeId && typeof d.version === 'number' ? (d as ConsultationTypeSettings) : null;
+}
+
+/** The saved settings in one line each, for the stale notice. */
+function SavedSettings({ t }: { t: ConsultationTypeSettings }) {
+  const rows: Array<[string, string]> = [
+    ['Length', `${t.durationMinutes} minutes`],
+    ['Fee', `$${centsToDollars(t.feeCents)}`],
+    ['Booking', t.bookingMode === 'instant' ? 'instant' : 'by request'],
+    ['Minimum notice', `${Math.round((t.minNoticeMinutes / 60) * 10_000) / 10_000} hours`],
+    ['Booking horizon', `${t.horizonDays} days`],
+    ['Start times every', `${t.incrementMinutes} minutes`],
+    ['Daily limit', t.dailyCap === null ? 'no limit' : String(t.dailyCap)],
+    ['Buffers', `${t.bufferBeforeMinutes} before, ${t.bufferAfterMinutes} after (minutes)`],
+    ['Offered', t.active ? 'yes' : 'no'],
+  ];
+  return (
+    <dl aria-label="The saved settings" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium">{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 const FIELDS = [
   'durationMinutes',
@@ -42,6 +75,7 @@ function centsToDollars(cents: number): string {
 function toFormValues(t: ConsultationTypeSettings): ConsultationTypeFormValues {
   return {
     typeId: t.id,
+    version: t.version,
     durationMinutes: t.durationMinutes,
     feeDollars: centsToDollars(t.feeCents),
     minNoticeHours: Math.round((t.minNoticeMinutes / 60) * 10_000) / 10_000,
@@ -106,11 +140,13 @@ const LIMITS: NumberSetting[] = [
 /** One consultation type's booking settings; after saving, what the change means for its upcoming bookings. */
 export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTypeSettings & { offered: boolean }; timeZone: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [stale, setStale] = useState<{ message: string; saved: ConsultationTypeSettings } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     setFocus,
+    setValue,
     reset,
     getValues,
     formState: { errors, isSubmitting, isDirty },
@@ -127,12 +163,21 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
     const result = await saveConsultationTypeAction(getValues());
     noteStaffActivity();
     if (result.ok) {
+      setStale(null);
       reset(toFormValues(result.data.type));
       setOutcome(
         changed
           ? { tone: 'success', text: <SavedReport title={result.data.type.title} report={result.data.report} timeZone={timeZone} /> }
           : { tone: 'info', text: 'Nothing had changed.' },
       );
+      return;
+    }
+    const saved = asSavedType(result, type.id);
+    if (saved) {
+      // Saved elsewhere in between: the saved settings are shown, the values typed here stay; the
+      // next save (keep mine, or a merge by hand) builds on the saved version.
+      setValue('version', saved.version);
+      setStale({ message: result.formError ?? 'This consultation type changed after you opened this page. Nothing was saved.', saved });
       return;
     }
     const first = applyFieldErrors(result, setError, FIELDS);
@@ -154,6 +199,27 @@ export function ConsultationTypeForm({ type, timeZone }: { type: ConsultationTyp
   return (
     <form onSubmit={onSubmit} noValidate aria-label={type.title} className="rounded-lg border border-line bg-surface p-4 sm:p-6">
       <input type="hidden" {...register('typeId')} />
+      <input type="hidden" {...register('version', { valueAsNumber: true })} />
+      {stale ? (
+        <div className="mb-5">
+          <StaleNotice
+            title={`${type.title}: settings not saved, they changed elsewhere`}
+            message={stale.message}
+            savedLabel={null}
+            keepMineLabel="Keep mine (replace the saved settings)"
+            useSavedLabel="Use the saved settings"
+            busy={isSubmitting}
+            onKeepMine={() => void onSubmit()}
+            onUseSaved={() => {
+              reset(toFormValues(stale.saved));
+              setStale(null);
+              setOutcome(null);
+            }}
+          >
+            <SavedSettings t={stale.saved} />
+          </StaleNotice>
+        </div>
+      ) : null}
       <div className="grid gap-x-6 gap-y-5 sm:grid-cols-2 lg:grid-cols-3">
         {numberField(DURATION)}
         <TextField

@@ -1,27 +1,52 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
 import { Button } from '@/components/ui/button';
 import { noteStaffActivity } from '../../../_components/session-channel';
 import { setTwoFactorForAllAction } from '../actions';
 
+function asSavedSettings(result: { code?: string; data?: unknown }): { settingsVersion: number; requireTwoFactorForAll: boolean } | null {
+  if (result.code !== 'stale' || !result.data || typeof result.data !== 'object') return null;
+  const d = result.data as { settingsVersion?: unknown; requireTwoFactorForAll?: unknown };
+  return typeof d.settingsVersion === 'number' && typeof d.requireTwoFactorForAll === 'boolean'
+    ? { settingsVersion: d.settingsVersion, requireTwoFactorForAll: d.requireTwoFactorForAll }
+    : null;
+}
+
 /** The practice's sign-in rule: clinicians always use two-step sign-in; this extends it to everyone. */
-export function TwoStepPolicyForm({ initial }: { initial: boolean }) {
+export function TwoStepPolicyForm({ initial, initialVersion }: { initial: boolean; initialVersion: number }) {
   const [required, setRequired] = useState(initial);
   const [saved, setSaved] = useState(initial);
+  // The practice settings' edit version (lib/concurrency/edit-version.ts).
+  const version = useRef(initialVersion);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
 
   const save = () =>
     startTransition(async () => {
       setOutcome(null);
-      const result = await setTwoFactorForAllAction({ required });
+      const result = await setTwoFactorForAllAction({ required, version: version.current });
       noteStaffActivity();
+      const current = result.ok ? null : asSavedSettings(result);
+      if (current) {
+        // Changed elsewhere in between: say what is saved now; the box keeps this person's choice.
+        version.current = current.settingsVersion;
+        setSaved(current.requireTwoFactorForAll);
+        setOutcome({
+          tone: 'danger',
+          text:
+            `${result.ok ? '' : (result.formError ?? 'The practice’s settings changed after you opened this page. Nothing was saved.')} ` +
+            `Saved now: ${current.requireTwoFactorForAll ? 'everyone needs two-step sign-in' : 'two-step sign-in for clinicians only'}.` +
+            (current.requireTwoFactorForAll === required ? ' That is what you chose, so nothing more to do.' : ' Save again to apply your choice.'),
+        });
+        return;
+      }
       if (!result.ok) {
         setOutcome({ tone: 'danger', text: result.formError ?? 'The sign-in rule could not be saved. Please try again.' });
         return;
       }
+      version.current = result.data.settingsVersion;
       setSaved(result.data.requireTwoFactorForAll);
       setOutcome({
         tone: 'success',
