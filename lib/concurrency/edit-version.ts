@@ -37,7 +37,3 @@ export function staleRefusal<C>(what: string, current: C): StaleRefusal<C> {
     current,
   };
 }
-
-export function isStale<R extends { ok: boolean }>(result: R): result is Extract<R, { reason: 'stale' }> {
-  return !result.ok && (result as { reason?: unknown }).reason === 'stale';
-}
