@@ -7,6 +7,13 @@ const privateLinkHeaders = [
   { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
 
+/**
+ * HSTS only in production builds (browsers ignore it over plain http, e.g. `npm run demo`); two
+ * years, subdomains included. The Content-Security-Policy needs a nonce per response: proxy.ts.
+ */
+const productionHeaders =
+  process.env.NODE_ENV === 'production' ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : [];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -28,6 +35,7 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+          ...productionHeaders,
         ],
       },
       { source: '/m/:path*', headers: privateLinkHeaders },

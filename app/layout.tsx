@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { LocaleProvider } from '@/components/locale/locale-context';
+import { ZodJitless } from './_components/zod-jitless';
 import { loadPracticeOrNull } from './_lib/practice';
 import { getRequestLocale } from './_lib/request-locale';
 import './globals.css';
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col antialiased">
+        <ZodJitless />
         <a
           href="#main"
           className="sr-only z-50 rounded-lg bg-surface px-4 py-2 font-medium text-accent shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3"

@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { BookingFlow, type Person } from './pages/booking-flow';
 import { PrivateLinkPage } from './pages/private-link';
+import { collectCspViolations } from './support/csp';
 import { addDays, dateIn } from './support/dates';
 
 /**
@@ -80,6 +81,12 @@ export function newPerson(): Person {
 export const test = base.extend<Fixtures>({
   clientIp: async ({}, use) => {
     await use(uniqueIp());
+  },
+  // Every page of every test fails on a Content-Security-Policy violation (e2e/support/csp.ts).
+  page: async ({ page }, use) => {
+    const violations = await collectCspViolations(page);
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
   extraHTTPHeaders: async ({ clientIp }, use) => {
     await use({ 'X-Forwarded-For': clientIp });
