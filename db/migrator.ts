@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from './client';
+import type { Database, DatabaseHandle } from './client';
+import { encryptPendingCancelTexts } from './data-fixes/encrypt-cancel-texts';
 import * as schema from './schema';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -11,7 +12,8 @@ const MIGRATION_LOCK_KEY = 72_736_583;
 /**
  * Applies db/migrations with the migrator of the handle's driver. On a server the run holds an
  * advisory lock on one dedicated connection, so concurrent starts (several app instances, test
- * workers) apply each migration exactly once.
+ * workers) apply each migration exactly once. Data fixes that SQL cannot do (encryption) run
+ * right after, under the same lock.
  */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
@@ -20,6 +22,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     case 'pglite': {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       await migrate(handle.db as never, config);
+      await runDataFixes(handle.db);
       return;
     }
     case 'pg': {
@@ -32,6 +35,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
         const db = drizzle({ client, schema });
         await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
         await migrate(db, config);
+        await runDataFixes(db as unknown as Database);
         await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       } finally {
         await client.end();
@@ -48,6 +52,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
         const db = drizzle({ client, schema });
         await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
         await migrate(db, config);
+        await runDataFixes(db as unknown as Database);
         await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       } finally {
         await client.end();
@@ -55,4 +60,9 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
       return;
     }
   }
+}
+
+/** Steps a migration cannot do in SQL; each is idempotent and does nothing once done. */
+async function runDataFixes(db: Database): Promise<void> {
+  await encryptPendingCancelTexts(db);
 }

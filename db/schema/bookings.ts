@@ -59,7 +59,14 @@ export const bookings = pgTable(
     rescheduleCount: integer('reschedule_count').notNull().default(0),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: actorKindEnum('cancelled_by'),
-    cancelReason: text('cancel_reason'),
+    /** A request the practice declined (cancelled by staff, with a message for the client). */
+    declined: boolean('declined').notNull().default(false),
+    /**
+     * The words that came with the cancellation, AES-256-GCM envelope (lib/crypto), never logged:
+     * the client's reason, the practice's reason or the clinician's decline message. The
+     * associated data names the purpose and the booking (lib/bookings/cancellation-text.ts).
+     */
+    cancelTextCiphertext: text('cancel_text_ciphertext'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,6 +91,8 @@ export const bookingLinks = pgTable(
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
     holder: linkHolderEnum('holder').notNull(),
+    /** This holder's own IANA zone (the one they booked or last rescheduled in): their pages show times in it. */
+    timeZone: text('time_zone'),
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -22,6 +22,14 @@ export const practices = pgTable('practices', {
   requireTwoFactorForAll: boolean('require_two_factor_for_all').notNull().default(false),
   /** Edit version of the practice's settings: every settings save checks and bumps it (lib/concurrency/edit-version.ts). */
   settingsVersion: integer('settings_version').notNull().default(1),
+  /**
+   * The neutral title and description of every page a client may send or share (private links,
+   * the dead-link page): chat apps show it in link previews and notifications.
+   */
+  sharedPageTitle: text('shared_page_title').notNull().default('Appointment'),
+  /** The footer's crisis wording for viewers in US zones / elsewhere; '' means Haven's default. */
+  crisisLineUs: text('crisis_line_us').notNull().default(''),
+  crisisLineElsewhere: text('crisis_line_elsewhere').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

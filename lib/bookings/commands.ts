@@ -20,9 +20,10 @@ import {
   type AvailabilityContext,
   type SlotRefusal,
 } from './availability';
+import { sealCancelText } from './cancel-text-crypto';
 import { clientChangeRefusal } from './change-policy';
 import type { SlotOption } from './dto';
-import { resolveLink, type LinkActor } from './link-access';
+import { rememberHolderTimeZone, resolveLink, type LinkActor } from './link-access';
 import { liveFormLinkTokens, newFormLinkTokens } from './form-link-tokens';
 import { hashLinkToken } from './link-tokens';
 import { unavailableMessage } from './refusals';
@@ -172,7 +173,7 @@ export async function bookConsultation(params: {
         updatedAt: now,
       });
       await tx.insert(bookingLinks).values([
-        { bookingId, holder: 'primary' as const, tokenHash: hashLinkToken(tokens.primary), createdAt: now },
+        { bookingId, holder: 'primary' as const, timeZone: input.clientTimeZone, tokenHash: hashLinkToken(tokens.primary), createdAt: now },
         ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, tokenHash: hashLinkToken(tokens.partner), createdAt: now }] : []),
       ]);
       await recordAudit(tx, {
@@ -348,6 +349,7 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
         .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...ACTIVE_STATUSES]), eq(bookings.startsAt, booking.startsAt)))
         .returning({ id: bookings.id });
       if (rows.length === 0) return false;
+      await rememberHolderTimeZone(tx, link, parsed.data.clientTimeZone);
       await recordAudit(tx, {
         actor: { kind: 'client', id: link.linkId },
         action: 'booking.rescheduled',
@@ -385,7 +387,7 @@ export async function cancelBooking(params: { actor: LinkActor; input: CancelInp
   const done = await db.transaction(async (tx) => {
     const rows = await tx
       .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'client', cancelReason: parsed.data.reason || null, updatedAt: now })
+      .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'client', cancelTextCiphertext: sealCancelText('client', booking.id, parsed.data.reason), updatedAt: now })
       .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...ACTIVE_STATUSES])))
       .returning({ id: bookings.id });
     if (rows.length === 0) return false;

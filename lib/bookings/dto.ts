@@ -3,6 +3,7 @@
  * (strings and numbers, no Date objects) so they cross into client components unchanged.
  */
 import type { Modality } from '../scheduling/types';
+import type { CancellationKind } from './cancellation-text';
 
 export type Audience = 'individual' | 'couple';
 export type BookingMode = 'instant' | 'request';
@@ -36,6 +37,10 @@ export type PublicPractice = {
   phone: string;
   email: string;
   clientChangeCutoffHours: number;
+  /** The neutral title/description of pages a client may share (private links, the dead-link page). */
+  sharedPageTitle: string;
+  /** The footer's crisis wording for US zones and elsewhere, defaults applied (lib/practice/crisis-line.ts). */
+  crisisLine: { us: string; elsewhere: string };
   clinicians: { displayName: string; credentials: string; pronouns: string; bio: string }[];
   consultationTypes: PublicConsultationType[];
 };
@@ -65,6 +70,8 @@ export type ManagedBooking = {
   startsAt: string;
   endsAt: string;
   clientTimeZone: string;
+  /** This link holder's own zone (booked or last rescheduled in), null until known (a partner who never moved it). */
+  holderTimeZone: string | null;
   clientName: string;
   partnerName: string | null;
   clinicianName: string;
@@ -75,4 +82,8 @@ export type ManagedBooking = {
   changeCutoffAt: string;
   cancelledAt: string | null;
   cancelledBy: 'client' | 'staff' | 'system' | null;
+  /** How it ended (null while open): the client cancelled, the practice cancelled, or the practice declined the request. */
+  cancellation: CancellationKind | null;
+  /** The clinician's message with a declined request (shown to both link holders); null otherwise. */
+  declineMessage: string | null;
 };

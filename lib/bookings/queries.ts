@@ -5,7 +5,9 @@ import { eq } from 'drizzle-orm';
 import { bookableUntil, loadAvailability, openSlotsOf, slotSearchRange, type AvailabilityContext } from './availability';
 import { changeCutoffOf, clientChangeRefusal } from './change-policy';
 import type { ManagedBooking, OpenSlots } from './dto';
-import { buildIcs } from './ics';
+import { openCancelText } from './cancel-text-crypto';
+import { cancellationKindOf } from './cancellation-text';
+import { buildIcs, icsStatusOf } from './ics';
 import { resolveLink, type LinkActor, type ResolvedLink } from './link-access';
 import { toAddress, toPublicType } from './mappers';
 
@@ -48,6 +50,8 @@ async function loadLinkedBooking(db: Executor, link: ResolvedLink) {
       partnerName: true,
       cancelledAt: true,
       cancelledBy: true,
+      declined: true,
+      cancelTextCiphertext: true,
       clinicianId: true,
     },
     with: {
@@ -66,6 +70,7 @@ export async function getManagedBooking(params: { actor: LinkActor; now?: Date }
   if (!b) return null;
   const now = params.now ?? new Date();
   const cutoffHours = b.practice.clientChangeCutoffHours;
+  const cancellation = b.status === 'cancelled' ? cancellationKindOf(b) : null;
   return {
     holder: link.holder,
     reference: b.id.slice(0, 8).toUpperCase(),
@@ -74,6 +79,7 @@ export async function getManagedBooking(params: { actor: LinkActor; now?: Date }
     startsAt: b.startsAt.toISOString(),
     endsAt: b.endsAt.toISOString(),
     clientTimeZone: b.clientTimeZone,
+    holderTimeZone: link.timeZone,
     clientName: b.clientName,
     partnerName: b.partnerName,
     clinicianName: b.clinician.displayName,
@@ -88,6 +94,9 @@ export async function getManagedBooking(params: { actor: LinkActor; now?: Date }
     changeCutoffAt: changeCutoffOf(b.startsAt, cutoffHours).toISOString(),
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
     cancelledBy: b.cancelledBy,
+    cancellation,
+    // Only the decline message is written for the client; a client's own reason and the practice's internal reason stay with staff.
+    declineMessage: cancellation === 'declined' ? openCancelText('declined', b.id, b.cancelTextCiphertext) : null,
   };
 }
 
@@ -113,7 +122,10 @@ export async function findOpenSlotsForReschedule(params: { actor: LinkActor; now
   return ctx ? toOpenSlots(ctx, now) : null;
 }
 
-/** "Add to calendar": a neutral title, the place or "Video", no clinical words. */
+/**
+ * "Add to calendar": a neutral title, the place or "Video", no clinical words. A request that is
+ * not confirmed yet is TENTATIVE (the page offers the file only once confirmed).
+ */
 export async function buildBookingIcs(params: { actor: LinkActor; now?: Date }): Promise<string | null> {
   const db = await getDb();
   const link = await resolveLink(db, params.actor);
@@ -133,8 +145,13 @@ export async function buildBookingIcs(params: { actor: LinkActor; now?: Date }):
     endsAt: b.endsAt,
     title: 'Appointment',
     location,
-    description: p.phone ? `To change this appointment, use your private link or call ${p.phone}.` : '',
+    description: [
+      b.status === 'requested' ? 'Requested: the practice has not confirmed this time yet.' : '',
+      p.phone ? `To change this appointment, use your private link or call ${p.phone}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     stampedAt: params.now ?? new Date(),
-    cancelled: b.status === 'cancelled',
+    status: icsStatusOf(b.status),
   });
 }

@@ -6,6 +6,7 @@ import { can, canForClinician, type Permission, type StaffActor } from '../auth/
 import { fieldErrorsFrom } from '../action';
 import { recordAudit } from '../audit/record';
 import { ACTIVE_STATUSES } from '../bookings/availability';
+import { sealCancelText } from '../bookings/cancel-text-crypto';
 import { isUuid, notFound } from '../errors';
 import type { StaffRefusal } from './dto';
 
@@ -70,8 +71,8 @@ export async function withLockedBooking<R>(
 
 /**
  * Cancels a requested/confirmed booking on behalf of the practice, inside the caller's
- * transaction (row already locked by loadBookingForStaff): status, who, the reason, and the
- * audit row (`action`; the reason itself is not audited). A staff cancel and a declined request
+ * transaction (row already locked by loadBookingForStaff): status, who, the reason (encrypted for
+ * its purpose: a practice's reason or a decline message), and the audit row (`action`; the reason itself is not audited). A staff cancel and a declined request
  * are this same change.
  */
 export async function cancelByPractice(
@@ -79,9 +80,17 @@ export async function cancelByPractice(
   params: { actor: StaffActor; booking: StaffBookingRow; reason: string; action: 'booking.cancelled' | 'booking.request_declined'; now: Date },
 ): Promise<void> {
   const { actor, booking, now } = params;
+  const declined = params.action === 'booking.request_declined';
   await tx
     .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'staff', cancelReason: params.reason, updatedAt: now })
+    .set({
+      status: 'cancelled',
+      cancelledAt: now,
+      cancelledBy: 'staff',
+      declined,
+      cancelTextCiphertext: sealCancelText(declined ? 'declined' : 'practice', booking.id, params.reason),
+      updatedAt: now,
+    })
     .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...ACTIVE_STATUSES])));
   await recordAudit(tx, {
     actor: auditActorOf(actor),

@@ -4,6 +4,8 @@ import { getDb } from '../../db/client';
 import { bookings, clinicians, consultationTypes, practices } from '../../db/schema';
 import { canForClinician, type StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
+import { openCancelText } from '../bookings/cancel-text-crypto';
+import { cancellationKindOf } from '../bookings/cancellation-text';
 import { assertStaffCan, auditActorOf, isUuid, notFound } from './access';
 import type { StaffBookingDetail } from './dto';
 import { summaryColumns, toBookingSummary } from './mappers';
@@ -37,7 +39,8 @@ export async function getBookingForStaff(params: { actor: StaffActor; bookingId:
         createdAt: bookings.createdAt,
         cancelledAt: bookings.cancelledAt,
         cancelledBy: bookings.cancelledBy,
-        cancelReason: bookings.cancelReason,
+        declined: bookings.declined,
+        cancelTextCiphertext: bookings.cancelTextCiphertext,
       })
       .from(bookings)
       .innerJoin(consultationTypes, eq(consultationTypes.id, bookings.consultationTypeId))
@@ -55,6 +58,9 @@ export async function getBookingForStaff(params: { actor: StaffActor; bookingId:
     });
 
     const allowed = (permission: Parameters<typeof canForClinician>[1]) => canForClinician(actor, permission, row.clinicianId);
+    const cancellation = cancellationKindOf(row);
+    // The practice's own reason is for its staff; the client's words and the decline message are the clinician's.
+    const mayReadReason = cancellation === 'practice' || (cancellation !== null && allowed('booking.read_clinical'));
     return {
       ...toBookingSummary(row),
       practiceTimeZone: row.practiceTimeZone,
@@ -71,7 +77,8 @@ export async function getBookingForStaff(params: { actor: StaffActor; bookingId:
       createdAt: row.createdAt.toISOString(),
       cancelledAt: row.cancelledAt?.toISOString() ?? null,
       cancelledBy: row.cancelledBy,
-      cancelReason: row.cancelReason,
+      cancellation,
+      cancelReason: cancellation && mayReadReason ? openCancelText(cancellation, row.id, row.cancelTextCiphertext) : null,
       allowed: {
         readClinical: allowed('booking.read_clinical'),
         writeClinical: allowed('booking.write_clinical'),

@@ -1,3 +1,4 @@
+import type { CancellationKind } from '../bookings/cancellation-text';
 /**
  * What the staff workspace receives from lib/staff: allow-listed fields only, plain JSON
  * (strings, numbers, booleans, null; instants as ISO strings) so a server component can hand
@@ -97,7 +98,13 @@ export type StaffBookingDetail = BookingSummary & {
   createdAt: string;
   cancelledAt: string | null;
   cancelledBy: 'client' | 'staff' | 'system' | null;
-  /** The reason given when cancelling or declining (not clinical: never the client's note). */
+  /** How it ended: cancelled by the client, by the practice, or a request the practice declined. */
+  cancellation: CancellationKind | null;
+  /**
+   * The words given with it, for whoever may read them: the practice's own reason for any of its
+   * staff; the client's reason and the clinician's decline message only for the booking's own
+   * clinician (the front desk sees *that* it was declined or cancelled by the client, not why).
+   */
   cancelReason: string | null;
   /** What this actor may do here, so a page hides what would be refused (the data layer still checks). */
   allowed: {

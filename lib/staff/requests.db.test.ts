@@ -6,6 +6,10 @@ import { bookingInput } from '../../tests/support/practice-fixture';
 import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { bookConsultation } from '../bookings/commands';
 import { getManagedBooking } from '../bookings/queries';
+import { cancelTextAssociatedData } from '../bookings/cancellation-text';
+import { decryptText, parseKeyring } from '../crypto/envelope';
+import { TEST_DATA_KEYS } from '../../tests/support/test-env';
+import { getBookingForStaff } from './booking-detail';
 import { approveRequest, declineRequest, findPendingRequests } from './requests';
 
 // Tuesday 1 December 2026, 09:00 in New York.
@@ -87,11 +91,31 @@ describe(`requests queue on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
 
     expect(await declineRequest({ actor: clinician(), bookingId: request.id, message, now: NOW })).toEqual({ ok: true, status: 'cancelled' });
     const [row] = await handle.db
-      .select({ status: bookings.status, cancelledBy: bookings.cancelledBy, cancelReason: bookings.cancelReason, cancelledAt: bookings.cancelledAt })
+      .select({ status: bookings.status, cancelledBy: bookings.cancelledBy, declined: bookings.declined, cancelledAt: bookings.cancelledAt, text: bookings.cancelTextCiphertext })
       .from(bookings)
       .where(eq(bookings.id, request.id));
-    expect(row).toEqual({ status: 'cancelled', cancelledBy: 'staff', cancelReason: message, cancelledAt: NOW });
-    expect(await getManagedBooking({ actor: { kind: 'link', token: request.primaryToken }, now: NOW })).toMatchObject({ status: 'cancelled', cancelledBy: 'staff' });
+    expect(row).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', declined: true, cancelledAt: NOW });
+    // The column holds an envelope, never the message; it opens only as this booking's decline message.
+    expect(row?.text).toMatch(/^v1\.test1\./);
+    expect(row?.text).not.toContain('couples');
+    expect(decryptText(parseKeyring(TEST_DATA_KEYS), row!.text!, cancelTextAssociatedData('declined', request.id))).toBe(message);
+    expect(() => decryptText(parseKeyring(TEST_DATA_KEYS), row!.text!, cancelTextAssociatedData('practice', request.id))).toThrow();
+    // Both link holders are told it was declined, with the message; the front desk only that it was declined.
+    for (const token of [request.primaryToken, request.partnerToken!]) {
+      expect(await getManagedBooking({ actor: { kind: 'link', token }, now: NOW })).toMatchObject({
+        status: 'cancelled',
+        cancellation: 'declined',
+        declineMessage: message,
+      });
+    }
+    expect(await getBookingForStaff({ actor: world.actors['front desk'], bookingId: request.id, now: NOW })).toMatchObject({
+      cancellation: 'declined',
+      cancelReason: null,
+    });
+    expect(await getBookingForStaff({ actor: clinician(), bookingId: request.id, now: NOW })).toMatchObject({
+      cancellation: 'declined',
+      cancelReason: message,
+    });
 
     // The message is not in the audit log.
     const [audit] = await auditsOf(request.id, 'booking.request_declined');

@@ -5,6 +5,10 @@ import { auditEvents, bookingLinks, bookings } from '../../db/schema';
 import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { hashLinkToken, newLinkToken } from '../bookings/link-tokens';
 import { getManagedBooking } from '../bookings/queries';
+import { cancelTextAssociatedData } from '../bookings/cancellation-text';
+import { decryptText, parseKeyring } from '../crypto/envelope';
+import { TEST_DATA_KEYS } from '../../tests/support/test-env';
+import { getBookingForStaff } from './booking-detail';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
 
 // Tuesday 1 December 2026, 09:00 in New York.
@@ -22,7 +26,7 @@ withStaffWorld((h, w) => {
 const frontDesk = () => world.actors['front desk'];
 const rowOf = async (id: string) =>
   (await handle.db
-    .select({ status: bookings.status, cancelledBy: bookings.cancelledBy, cancelReason: bookings.cancelReason })
+    .select({ status: bookings.status, cancelledBy: bookings.cancelledBy, declined: bookings.declined, text: bookings.cancelTextCiphertext })
     .from(bookings)
     .where(eq(bookings.id, id)))[0]!;
 const auditsOf = (id: string, action: string) => handle.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, action)));
@@ -39,8 +43,13 @@ describe(`cancel as staff on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       fieldErrors: { reason: 'Please give a reason for cancelling.' },
     });
     expect(await cancelAsStaff({ actor: frontDesk(), bookingId: b.id, reason: 'Clinician unwell', now: lateNow })).toEqual({ ok: true, status: 'cancelled' });
-    expect(await rowOf(b.id)).toEqual({ status: 'cancelled', cancelledBy: 'staff', cancelReason: 'Clinician unwell' });
-    expect(await managed(b.primaryToken, lateNow)).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', canChange: false });
+    const row = await rowOf(b.id);
+    expect(row).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', declined: false });
+    expect(row.text).not.toContain('unwell');
+    expect(decryptText(parseKeyring(TEST_DATA_KEYS), row.text!, cancelTextAssociatedData('practice', b.id))).toBe('Clinician unwell');
+    // A practice cancellation reads as one; its internal reason is for staff (the front desk included), not the client's page.
+    expect(await managed(b.primaryToken, lateNow)).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', cancellation: 'practice', declineMessage: null, canChange: false });
+    expect(await getBookingForStaff({ actor: frontDesk(), bookingId: b.id, now: lateNow })).toMatchObject({ cancellation: 'practice', cancelReason: 'Clinician unwell' });
 
     const [audit] = await auditsOf(b.id, 'booking.cancelled');
     expect(audit).toMatchObject({ actorKind: 'staff', actorId: frontDesk().userId, detail: { by: 'staff', from: 'confirmed' } });

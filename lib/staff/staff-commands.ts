@@ -102,9 +102,11 @@ export async function reissueClientLink(params: {
       .update(bookingLinks)
       .set({ revokedAt: now })
       .where(and(eq(bookingLinks.bookingId, booking.id), eq(bookingLinks.holder, holder), isNull(bookingLinks.revokedAt)))
-      .returning({ id: bookingLinks.id });
+      .returning({ id: bookingLinks.id, timeZone: bookingLinks.timeZone });
     const token = newLinkToken();
-    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, tokenHash: hashLinkToken(token), createdAt: now });
+    // The holder's own zone carries over to their new link (their pages keep showing their clock).
+    const timeZone = revoked.find((l) => l.timeZone)?.timeZone ?? null;
+    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, timeZone, tokenHash: hashLinkToken(token), createdAt: now });
     await recordAudit(tx, {
       actor: auditActorOf(actor),
       action: 'booking.link_reissued',

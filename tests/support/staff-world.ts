@@ -137,7 +137,7 @@ export async function seedBooking(
   const primaryToken = newLinkToken();
   const partnerToken = couple ? newLinkToken() : null;
   await db.insert(bookingLinks).values([
-    { bookingId: id, holder: 'primary' as const, tokenHash: hashLinkToken(primaryToken) },
+    { bookingId: id, holder: 'primary' as const, timeZone: 'Europe/Berlin', tokenHash: hashLinkToken(primaryToken) },
     ...(partnerToken ? [{ bookingId: id, holder: 'partner' as const, tokenHash: hashLinkToken(partnerToken) }] : []),
   ]);
   if (opts.clinicianNotes !== undefined || opts.outcome) {

@@ -12,6 +12,7 @@ import { BookingStatusControl } from '../../../_components/booking-status-contro
 import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
+import { CANCELLATION_LABELS } from '@/lib/bookings/cancellation-text';
 import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Consultation' };
@@ -60,7 +61,8 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
         {' · '}
         <span data-testid="consultation-outcome">{record.outcome ? OUTCOME_LABELS[record.outcome] : 'No outcome recorded'}</span> · ref{' '}
         {booking.reference}
-        {booking.cancelReason ? ` · reason: ${booking.cancelReason}` : ''}
+        {booking.status === 'cancelled' && booking.cancellation ? ` · ${CANCELLATION_LABELS[booking.cancellation]}` : ''}
+        {booking.cancelReason ? `: ${booking.cancelReason}` : ''}
       </p>
 
       <ContactDetails booking={booking} headingClassName="font-serif text-xl font-semibold text-ink" />

@@ -6,6 +6,7 @@ import { draftKey } from '@/lib/drafts/schemas';
 import { getStaffDraft } from '@/lib/drafts/staff-drafts';
 import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
+import { CANCELLATION_LABELS } from '@/lib/bookings/cancellation-text';
 import { STATUS_LABELS } from '../../_components/labels';
 import { BookingActions } from './_components/booking-actions';
 import { isMovable, loadBookingOrNotFound } from './_lib/load-booking';
@@ -55,9 +56,10 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
         Status: <span className="font-semibold" data-testid="booking-status">{STATUS_LABELS[booking.status]}</span>
         <span className="text-ink-muted"> · Reference {booking.reference}</span>
       </p>
-      {booking.status === 'cancelled' && booking.cancelReason ? (
-        <p className="mt-1 text-sm text-ink-muted">
-          Cancelled by {booking.cancelledBy ?? 'someone'}: {booking.cancelReason}
+      {booking.status === 'cancelled' && booking.cancellation ? (
+        <p className="mt-1 text-sm text-ink-muted" data-testid="cancellation">
+          {CANCELLATION_LABELS[booking.cancellation]}
+          {booking.cancelReason ? `: ${booking.cancelReason}` : ''}
         </p>
       ) : null}
 
