@@ -1,8 +1,9 @@
-import type { Metadata } from 'next';
 import { ButtonLink } from '@/components/ui/button';
 import { PublicChrome } from './_components/public-chrome';
+import { sharedPageMetadata } from './_lib/shared-page-metadata';
 
-export const metadata: Metadata = { title: 'Page not found' };
+// Often a private link copied incompletely: the same neutral <head> as the private pages.
+export const generateMetadata = sharedPageMetadata;
 
 /** An address that matches no page: shown outside every route group's layout, so it brings its own frame. */
 export default function NotFound() {

@@ -289,6 +289,13 @@ export const ACTION_CASES: ActionCase[] = [
     expect: OWN_HOURS_ACTION,
   },
   {
+    // The wording of clients' pages: any clinician of the practice; never the front desk.
+    action: 'app/(staff)/clinician/settings/client-pages-actions.ts#saveClientPageSettingsAction',
+    page: () => '/clinician/settings',
+    call: () => ({ args: [{ sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '' }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
     action: 'app/m/[token]/cancel/actions.ts#cancelBookingAction',
     page: (w, a) => `/m/${w.tokenFor(a)}/cancel`,
     call: (w, a) => ({ args: [w.tokenFor(a), null], form: { reason: '' } }),

@@ -23,6 +23,7 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'consultation_types.edit': { clinician: true, front_desk: false },
   'audit.read': { clinician: true, front_desk: false },
   'practice.edit_security': { clinician: true, front_desk: false },
+  'practice.edit_client_pages': { clinician: true, front_desk: false },
 };
 
 describe('can(): the role table', () => {

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'audit.read': { roles: ['clinician'], scope: 'practice' },
   /** The practice's sign-in rules: two-step sign-in for everyone, not only clinicians. */
   'practice.edit_security': { roles: ['clinician'], scope: 'practice' },
+  /** What clients' pages say: the neutral title of shareable pages, the footer's crisis wording. */
+  'practice.edit_client_pages': { roles: ['clinician'], scope: 'practice' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

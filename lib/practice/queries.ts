@@ -5,6 +5,7 @@ import { practices } from '../../db/schema';
 import { toAddress, toPublicType } from '../bookings/mappers';
 import type { PublicPractice } from '../bookings/dto';
 import { AppError } from '../errors';
+import { crisisLineOf } from './crisis-line';
 import { practiceIdSql } from './current-practice';
 
 /** The practice page: public facts, active clinicians and active consultation types. One query. */
@@ -33,6 +34,8 @@ export async function getPublicPractice(params: { practiceSlug?: string } = {}):
     phone: practice.phone,
     email: practice.email,
     clientChangeCutoffHours: practice.clientChangeCutoffHours,
+    sharedPageTitle: practice.sharedPageTitle,
+    crisisLine: crisisLineOf(practice),
     clinicians: practice.clinicians.map((c) => ({
       displayName: c.displayName,
       credentials: c.credentials,

@@ -14,6 +14,7 @@ import type { BookingSearchResult, BookingSummary, PendingRequest, Schedule, Sta
 import { approveRequest, declineRequest, findPendingRequests } from './requests';
 import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
 import { getStaffPractice, setTwoFactorForAll } from './practice';
+import { getClientPageSettings, updateClientPageSettings } from './client-pages';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
 
@@ -69,6 +70,23 @@ const MATRIX: Record<string, Row> = {
     call: async (actor) => {
       await setTwoFactorForAll({ actor, required: false, version: (await getStaffPractice({ actor })).settingsVersion });
       return (await getStaffPractice({ actor })).name === world.practice.name ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  getClientPageSettings: {
+    setup: confirmed,
+    // The actor's own practice: its clinicians read it, never the front desk; another practice reads its own.
+    call: async (actor) => {
+      const mine = await getClientPageSettings({ actor });
+      return mine.sharedPageTitle === 'Appointment' && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  updateClientPageSettings: {
+    setup: confirmed,
+    call: async (actor) => {
+      const result = await updateClientPageSettings({ actor, input: { sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '' } });
+      return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
     },
     expected: expected('ok', 'ok', 'not_found', 'hidden'),
   },
@@ -190,7 +208,7 @@ function classify(result: unknown, bookingId: string): Exclude<Outcome, 'not_fou
 async function snapshot(bookingId: string) {
   const db = handle.db;
   const [booking] = await db
-    .select({ status: bookings.status, startsAt: bookings.startsAt, rescheduleCount: bookings.rescheduleCount, cancelReason: bookings.cancelReason, updatedAt: bookings.updatedAt })
+    .select({ status: bookings.status, startsAt: bookings.startsAt, rescheduleCount: bookings.rescheduleCount, cancelText: bookings.cancelTextCiphertext, declined: bookings.declined, updatedAt: bookings.updatedAt })
     .from(bookings)
     .where(eq(bookings.id, bookingId));
   const links = await db.select({ id: bookingLinks.id, revokedAt: bookingLinks.revokedAt }).from(bookingLinks).where(eq(bookingLinks.bookingId, bookingId)).orderBy(bookingLinks.id);

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { PublicChrome } from '../../_components/public-chrome';
+import { sharedPageMetadata } from '../../_lib/shared-page-metadata';
 
 // A private link: never indexed, never prerendered (next.config.js also sends no-store and
-// no-referrer for /m/*).
+// no-referrer for /m/*), and a neutral <head> for link previews. Pages below set no title of their own.
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = sharedPageMetadata;
 
 export default function PrivateLinkLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import { loadPracticeOrNull } from '../../_lib/practice';
+import { sharedPageMetadata } from '../../_lib/shared-page-metadata';
 
-export const metadata: Metadata = { title: "This link isn't active", robots: { index: false, follow: false } };
+export const generateMetadata = sharedPageMetadata;
 
 export default async function LinkNotFound() {
   const practice = await loadPracticeOrNull();

@@ -8,6 +8,8 @@ import { requireStaffPage } from '../../_lib/staff-guard';
 import { MODALITY_NAMES } from '../_lib/format';
 import { ConsultationTypeForm } from './_components/consultation-type-form';
 import { TwoStepPolicyForm } from './_components/two-step-policy-form';
+import { ClientPagesForm } from './_components/client-pages-form';
+import { getClientPageSettings } from '@/lib/staff/client-pages';
 
 export const metadata: Metadata = { title: 'Consultation types' };
 
@@ -24,6 +26,7 @@ export default async function ConsultationTypesPage() {
   });
   if (!view.canEditTypes) notFound();
   const practice = can(actor, 'practice.edit_security') ? await getStaffPractice({ actor }) : null;
+  const clientPages = can(actor, 'practice.edit_client_pages') ? await getClientPageSettings({ actor }) : null;
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -57,6 +60,14 @@ export default async function ConsultationTypesPage() {
             Sign-in
           </h2>
           <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
+        </section>
+      ) : null}
+      {clientPages ? (
+        <section aria-labelledby="client-pages-heading" className="mt-14 border-t border-line pt-8">
+          <h2 id="client-pages-heading" className="font-serif text-xl font-semibold text-ink">
+            What clients&apos; pages say
+          </h2>
+          <ClientPagesForm initial={clientPages} />
         </section>
       ) : null}
     </div>
