@@ -1,5 +1,7 @@
 import type { PublicPractice } from '@/lib/bookings/dto';
 import { formatAddress } from '@/components/booking/format';
+import { DEFAULT_CRISIS_LINE } from '@/lib/practice/crisis-line';
+import { CrisisLine } from './crisis-line';
 
 export function SiteFooter({ practice }: { practice: PublicPractice | null }) {
   const address = practice ? formatAddress(practice.address) : [];
@@ -41,13 +43,7 @@ export function SiteFooter({ practice }: { practice: PublicPractice | null }) {
             <strong className="font-semibold text-ink">What you share is private.</strong> Your details are seen only by
             the practice, and only your clinician reads what you write about why you&apos;re reaching out.
           </p>
-          <p>
-            This site is not for emergencies. If you are in crisis, call or text{' '}
-            <a href="tel:988" className="text-accent underline underline-offset-4">
-              988
-            </a>{' '}
-            (Suicide &amp; Crisis Lifeline), or call 911.
-          </p>
+          <CrisisLine lines={practice?.crisisLine ?? DEFAULT_CRISIS_LINE} />
         </div>
       </div>
     </footer>

@@ -7,8 +7,9 @@ import { formatAddress, formatLongDate, formatTime, formatTimeRange, formatTimeW
 
 /**
  * When and where a consultation is: the date and time in the client's zone, the office's time
- * too when they differ (always for in-person), and the place or how it happens. A client
- * component (for the viewer's locale), so server pages and client components render it alike.
+ * too when they differ (always for in-person), and the place or how it happens (with what will
+ * happen before it, while the booking is live). A client component (for the viewer's locale), so
+ * server pages and client components render it alike.
  */
 export function WhenWhere({
   startMs,
@@ -17,6 +18,7 @@ export function WhenWhere({
   practiceTimeZone,
   modality,
   address,
+  live = true,
 }: {
   startMs: number;
   endMs: number;
@@ -24,6 +26,8 @@ export function WhenWhere({
   practiceTimeZone: string;
   modality: Modality;
   address: PracticeAddress;
+  /** False for a cancelled or past booking: no promises about what will happen before it. */
+  live?: boolean;
 }) {
   const locale = useLocale();
   const differs =
@@ -65,9 +69,11 @@ export function WhenWhere({
             'At the office'
           )
         ) : modality === 'video' ? (
-          'By video. A private video link will be sent before your consultation.'
-        ) : (
+          live ? 'By video. A private video link will be sent before your consultation.' : 'By video'
+        ) : live ? (
           "By phone. We'll call you at your number."
+        ) : (
+          'By phone'
         )}
       </dd>
     </dl>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs } from './ics';
+import { buildIcs, icsStatusOf } from './ics';
 
 describe('buildIcs', () => {
   const base = {
@@ -10,7 +10,7 @@ describe('buildIcs', () => {
     location: '200 W 57th St, Suite 1100; New York',
     description: '',
     stampedAt: new Date('2026-11-24T12:00:00Z'),
-    cancelled: false,
+    status: 'CONFIRMED' as const,
   };
 
   it('writes UTC instants, CRLF line ends and escaped text', () => {
@@ -23,10 +23,20 @@ describe('buildIcs', () => {
   });
 
   it('folds long lines and marks cancellations', () => {
-    const ics = buildIcs({ ...base, cancelled: true, description: 'x'.repeat(200) });
+    const ics = buildIcs({ ...base, status: 'CANCELLED', description: 'x'.repeat(200) });
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     expect(ics.replace(/\r\n /g, '')).toContain('DESCRIPTION:' + 'x'.repeat(200));
+  });
+
+  it('marks a request that is not confirmed yet as tentative, never confirmed', () => {
+    expect(icsStatusOf('requested')).toBe('TENTATIVE');
+    expect(icsStatusOf('confirmed')).toBe('CONFIRMED');
+    expect(icsStatusOf('cancelled')).toBe('CANCELLED');
+    const ics = buildIcs({ ...base, status: icsStatusOf('requested') });
+    expect(ics).toContain('STATUS:TENTATIVE\r\n');
+    expect(ics).not.toContain('CONFIRMED');
+    expect(ics).toContain('METHOD:PUBLISH');
   });
 });

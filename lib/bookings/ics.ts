@@ -10,8 +10,17 @@ export type IcsEvent = {
   location: string;
   description: string;
   stampedAt: Date;
-  cancelled: boolean;
+  status: IcsStatus;
 };
+
+/** RFC 5545 VEVENT STATUS. A request the practice has not confirmed is TENTATIVE, never CONFIRMED. */
+export type IcsStatus = 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+
+export function icsStatusOf(status: 'requested' | 'confirmed' | 'cancelled' | 'completed' | 'no_show'): IcsStatus {
+  if (status === 'requested') return 'TENTATIVE';
+  if (status === 'cancelled') return 'CANCELLED';
+  return 'CONFIRMED';
+}
 
 function icsInstant(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -44,7 +53,7 @@ export function buildIcs(event: IcsEvent): string {
     'VERSION:2.0',
     'PRODID:-//Haven//Consultations//EN',
     'CALSCALE:GREGORIAN',
-    `METHOD:${event.cancelled ? 'CANCEL' : 'PUBLISH'}`,
+    `METHOD:${event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH'}`,
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${icsInstant(event.stampedAt)}`,
@@ -53,7 +62,7 @@ export function buildIcs(event: IcsEvent): string {
     `SUMMARY:${escapeText(event.title)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
-    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `STATUS:${event.status}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -1,11 +1,9 @@
-import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ManagedBooking } from '@/lib/bookings/dto';
 import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
 import { publicUrl } from '@/lib/public-url';
-import { formatFee, formatLongDate, formatTime, typeFacts } from '@/components/booking/format';
-import { WhenWhere } from '@/components/booking/when-where';
+import { formatFee, formatLongDate, typeFacts } from '@/components/booking/format';
 import { ButtonLink } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { loadManagedBooking } from '../../_lib/booking-data';
@@ -13,9 +11,9 @@ import { single, type SearchParams } from '../../_lib/params';
 import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
 import { getRequestLocale } from '../../_lib/request-locale';
 import { CopyLink } from './_components/copy-link';
+import { HolderDateTime, HolderWhenWhere } from './_components/holder-time';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Your consultation', robots: { index: false, follow: false } };
 
 const STATUS_LABEL: Record<ManagedBooking['status'], string> = {
   requested: 'Requested: waiting for the practice to confirm',
@@ -24,6 +22,14 @@ const STATUS_LABEL: Record<ManagedBooking['status'], string> = {
   completed: 'Took place',
   no_show: 'Missed',
 };
+
+/** A cancelled booking says who ended it: a decline, the practice, or a private link. */
+function statusLabel(booking: ManagedBooking): string {
+  if (booking.status !== 'cancelled') return STATUS_LABEL[booking.status];
+  if (booking.cancellation === 'declined') return 'Declined by the practice';
+  if (booking.cancellation === 'practice') return 'Cancelled by the practice';
+  return 'Cancelled';
+}
 
 function telHref(phone: string) {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
@@ -45,6 +51,7 @@ export default async function ManageBookingPage({
   const endMs = Date.parse(booking.endsAt);
   const phone = booking.practice.phone;
   const cancelled = booking.status === 'cancelled';
+  const live = booking.status === 'requested' || booking.status === 'confirmed';
 
   // The partner's own link, shown once to the person who booked (a short-lived httpOnly cookie).
   let partnerUrl: string | null = null;
@@ -60,9 +67,11 @@ export default async function ManageBookingPage({
       <Banner booking={booking} query={query} />
 
       <header>
-        <h1 className="font-serif text-3xl font-semibold text-ink sm:text-4xl">Your consultation</h1>
+        <h1 className="font-serif text-3xl font-semibold text-ink sm:text-4xl">
+          {booking.cancellation === 'declined' ? 'Your consultation request' : 'Your consultation'}
+        </h1>
         <p className="mt-2 text-ink-muted">
-          Status: <span className="font-semibold text-ink" data-testid="booking-status">{STATUS_LABEL[booking.status]}</span>
+          Status: <span className="font-semibold text-ink" data-testid="booking-status">{statusLabel(booking)}</span>
         </p>
       </header>
 
@@ -88,20 +97,25 @@ export default async function ManageBookingPage({
           </dd>
         </dl>
         <div className="mt-3">
-          <WhenWhere
+          <HolderWhenWhere
             startMs={startMs}
             endMs={endMs}
-            clientTimeZone={booking.clientTimeZone}
+            holderTimeZone={booking.holderTimeZone}
             practiceTimeZone={booking.practice.timeZone}
             modality={booking.type.modality}
             address={booking.practice.address}
+            live={live}
           />
         </div>
-        {!cancelled ? (
+        {booking.status === 'confirmed' ? (
           <p className="mt-5">
             <a href={`/m/${token}/calendar.ics`} download="consultation.ics" className="inline-flex min-h-11 items-center font-medium text-accent underline underline-offset-4">
               Add to calendar
             </a>
+          </p>
+        ) : booking.status === 'requested' ? (
+          <p className="mt-5 text-ink-muted" data-testid="calendar-later">
+            You can add it to your calendar once the practice confirms it.
           </p>
         ) : null}
       </section>
@@ -121,19 +135,25 @@ export default async function ManageBookingPage({
         </section>
       ) : null}
 
-      <section aria-labelledby="change-heading">
-        <h2 id="change-heading" className="font-serif text-xl font-semibold text-ink">
-          Need to change it?
-        </h2>
-        <ChangeOptions booking={booking} token={token} phone={phone} startMs={startMs} />
-      </section>
+      {cancelled ? (
+        <ClosedExplanation booking={booking} phone={phone} />
+      ) : (
+        <section aria-labelledby="change-heading">
+          <h2 id="change-heading" className="font-serif text-xl font-semibold text-ink">
+            Need to change it?
+          </h2>
+          <ChangeOptions booking={booking} token={token} phone={phone} startMs={startMs} />
+        </section>
+      )}
 
-      <Notice tone="info" title="This page is your private link">
-        <p>
-          Bookmark it to come back to your consultation. Please don&apos;t share it: anyone with this link can see, move or
-          cancel your booking.
-        </p>
-      </Notice>
+      {live ? (
+        <Notice tone="info" title="This page is your private link">
+          <p>
+            Bookmark it to come back to your consultation. Please don&apos;t share it: anyone with this link can see, move or
+            cancel your booking.
+          </p>
+        </Notice>
+      ) : null}
     </div>
   );
 }
@@ -149,7 +169,13 @@ function Banner({ booking, query }: { booking: ManagedBooking; query: SearchPara
   if (single(query.rescheduled) === '1' && booking.status !== 'cancelled') {
     return (
       <Notice tone="success" role="status" title="Your consultation has been moved" testId="banner">
-        <p>The new time is below. Your calendar file has the new time too.</p>
+        <p>
+          The new time is{' '}
+          <strong data-testid="moved-to">
+            <HolderDateTime ms={Date.parse(booking.startsAt)} holderTimeZone={booking.holderTimeZone} practiceTimeZone={booking.practice.timeZone} />
+          </strong>
+          .{booking.status === 'confirmed' ? ' Your calendar file has the new time too.' : ''}
+        </p>
       </Notice>
     );
   }
@@ -171,7 +197,6 @@ function Banner({ booking, query }: { booking: ManagedBooking; query: SearchPara
 }
 
 async function ChangeOptions({ booking, token, phone, startMs }: { booking: ManagedBooking; token: string; phone: string; startMs: number }) {
-  const locale = await getRequestLocale();
   const callUs = phone ? (
     <a href={telHref(phone)} className="font-medium text-accent underline underline-offset-4">
       {phone}
@@ -183,9 +208,9 @@ async function ChangeOptions({ booking, token, phone, startMs }: { booking: Mana
   if (booking.canChange) {
     return (
       <>
-        <p className="mt-2 text-ink-muted">
-          You can move or cancel online until {formatLongDate(Date.parse(booking.changeCutoffAt), booking.clientTimeZone, locale)} at{' '}
-          {formatTime(Date.parse(booking.changeCutoffAt), booking.clientTimeZone, locale)}.
+        <p className="mt-2 text-ink-muted" data-testid="change-cutoff">
+          You can move or cancel online until{' '}
+          <HolderDateTime ms={Date.parse(booking.changeCutoffAt)} holderTimeZone={booking.holderTimeZone} practiceTimeZone={booking.practice.timeZone} />.
         </p>
         <div className="mt-4 flex flex-wrap gap-3">
           <ButtonLink href={`/m/${token}/reschedule`} variant="secondary">
@@ -196,15 +221,6 @@ async function ChangeOptions({ booking, token, phone, startMs }: { booking: Mana
           </ButtonLink>
         </div>
       </>
-    );
-  }
-  if (booking.status === 'cancelled') {
-    return (
-      <p className="mt-2 text-ink" data-testid="cannot-change">
-        This consultation was cancelled
-        {booking.cancelledAt ? ` on ${formatLongDate(Date.parse(booking.cancelledAt), booking.clientTimeZone, locale)}` : ''}. To book
-        again, <a href="/" className="text-accent underline underline-offset-4">choose a new consultation</a>.
-      </p>
     );
   }
   if (booking.status === 'completed' || booking.status === 'no_show' || startMs <= Date.now()) {
@@ -219,5 +235,72 @@ async function ChangeOptions({ booking, token, phone, startMs }: { booking: Mana
     <p className="mt-2 text-ink" data-testid="cannot-change">
       It&apos;s less than {hours} hours away — please call {callUs} to change it.
     </p>
+  );
+}
+
+/**
+ * What a cancelled booking's page says happened, and what the person can do now. A declined
+ * request shows the clinician's message (the clinician was told the client would see it).
+ */
+async function ClosedExplanation({ booking, phone }: { booking: ManagedBooking; phone: string }) {
+  const locale = await getRequestLocale();
+  const zone = booking.holderTimeZone ?? booking.practice.timeZone;
+  const on = booking.cancelledAt ? ` on ${formatLongDate(Date.parse(booking.cancelledAt), zone, locale)}` : '';
+  const bookAgain = (
+    <a href="/" className="text-accent underline underline-offset-4">
+      choose a new consultation
+    </a>
+  );
+  const callUs = phone ? (
+    <a href={telHref(phone)} className="font-medium text-accent underline underline-offset-4">
+      {phone}
+    </a>
+  ) : (
+    'the practice'
+  );
+  if (booking.cancellation === 'declined') {
+    return (
+      <section aria-labelledby="closed-heading" data-testid="closed" className="space-y-3">
+        <h2 id="closed-heading" className="font-serif text-xl font-semibold text-ink">
+          The practice declined this request
+        </h2>
+        <p className="text-ink">
+          {booking.clinicianName} couldn&apos;t take this request{on}, so this time is not booked for you.
+        </p>
+        {booking.declineMessage ? (
+          <figure className="rounded-2xl border border-line bg-surface p-5">
+            <figcaption className="font-medium text-ink-muted">Message from {booking.clinicianName}</figcaption>
+            <blockquote className="mt-2 whitespace-pre-wrap text-ink" data-testid="decline-message">
+              {booking.declineMessage}
+            </blockquote>
+          </figure>
+        ) : null}
+        <p className="text-ink">
+          If you&apos;d like to try another time, you can {bookAgain}, or call {callUs}.
+        </p>
+      </section>
+    );
+  }
+  if (booking.cancellation === 'practice') {
+    return (
+      <section aria-labelledby="closed-heading" data-testid="closed" className="space-y-3">
+        <h2 id="closed-heading" className="font-serif text-xl font-semibold text-ink">
+          The practice cancelled this consultation
+        </h2>
+        <p className="text-ink">
+          {booking.practice.name} cancelled it{on}. We&apos;re sorry for the change. To find another time, call {callUs} or {bookAgain}.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="closed-heading" data-testid="closed" className="space-y-3">
+      <h2 id="closed-heading" className="font-serif text-xl font-semibold text-ink">
+        This consultation was cancelled
+      </h2>
+      <p className="text-ink" data-testid="cannot-change">
+        This consultation was cancelled{on} from a private link. To book again, {bookAgain}.
+      </p>
+    </section>
   );
 }

@@ -1,14 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { typeFacts } from '@/components/booking/format';
-import { WhenWhere } from '@/components/booking/when-where';
 import { Notice } from '@/components/ui/notice';
+import { HolderWhenWhere } from '../_components/holder-time';
 import { loadManagedBooking } from '../../../_lib/booking-data';
 import { CancelForm } from './_components/cancel-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Cancel consultation', robots: { index: false, follow: false } };
 
 export default async function CancelPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -31,13 +29,14 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
         </h2>
         <p className="text-ink-muted">{typeFacts(booking.type)}</p>
         <div className="mt-3">
-          <WhenWhere
+          <HolderWhenWhere
             startMs={Date.parse(booking.startsAt)}
             endMs={Date.parse(booking.endsAt)}
-            clientTimeZone={booking.clientTimeZone}
+            holderTimeZone={booking.holderTimeZone}
             practiceTimeZone={booking.practice.timeZone}
             modality={booking.type.modality}
             address={booking.practice.address}
+            live={booking.status === 'requested' || booking.status === 'confirmed'}
           />
         </div>
       </section>
@@ -59,7 +58,9 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
       ) : (
         <Notice tone="warning" title="This consultation can't be cancelled online" role="status" testId="cannot-change">
           <p>
-            {booking.status === 'cancelled'
+            {booking.cancellation === 'declined'
+              ? 'The practice declined this request, so there is nothing to cancel.'
+              : booking.status === 'cancelled'
               ? 'This consultation was already cancelled.'
               : `It's too close to the time, or it is no longer open. Please call ${phone || 'the practice'}.`}
           </p>

@@ -1,17 +1,15 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findOpenSlotsForReschedule } from '@/lib/bookings/queries';
 import { countSlots } from '@/components/booking/slot-days';
 import { typeFacts } from '@/components/booking/format';
-import { WhenWhere } from '@/components/booking/when-where';
 import { Notice } from '@/components/ui/notice';
+import { HolderWhenWhere } from '../_components/holder-time';
 import { loadManagedBooking } from '../../../_lib/booking-data';
 import { linkActorOrNotFound } from '../../../_lib/link-token';
 import { ReschedulePicker } from './_components/reschedule-picker';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Reschedule', robots: { index: false, follow: false } };
 
 export default async function ReschedulePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -41,13 +39,14 @@ export default async function ReschedulePage({ params }: { params: Promise<{ tok
           Current time
         </h2>
         <div className="mt-3">
-          <WhenWhere
+          <HolderWhenWhere
             startMs={Date.parse(booking.startsAt)}
             endMs={Date.parse(booking.endsAt)}
-            clientTimeZone={booking.clientTimeZone}
+            holderTimeZone={booking.holderTimeZone}
             practiceTimeZone={booking.practice.timeZone}
             modality={booking.type.modality}
             address={booking.practice.address}
+            live={booking.status === 'requested' || booking.status === 'confirmed'}
           />
         </div>
       </section>
@@ -55,7 +54,9 @@ export default async function ReschedulePage({ params }: { params: Promise<{ tok
       {!booking.canChange || !open ? (
         <Notice tone="warning" title="This consultation can't be moved online" role="status" testId="cannot-change">
           <p>
-            {booking.status === 'cancelled'
+            {booking.cancellation === 'declined'
+              ? 'The practice declined this request, so there is no time to move.'
+              : booking.status === 'cancelled'
               ? 'This consultation was cancelled.'
               : `It's too close to the time, or it is no longer open. Please call ${phone || 'the practice'} to change it.`}
           </p>
@@ -72,7 +73,7 @@ export default async function ReschedulePage({ params }: { params: Promise<{ tok
           rangeEnd={open.rangeEnd}
           practiceTimeZone={open.practice.timeZone}
           showOfficeTime={open.type.modality === 'in_person'}
-          initialTimeZone={null}
+          initialTimeZone={booking.holderTimeZone}
         />
       )}
     </div>
