@@ -12,6 +12,8 @@ import { expect, test } from './support/staff-fixture';
 
 const TWELVE_HOUR = /^\d{1,2}:\d{2} (AM|PM)$/;
 const TWENTY_FOUR_HOUR = /^\d{2}:\d{2}$/;
+/** The clock time in the cutoff line, before the zone's name: "at 9:00 AM PST (Los Angeles)" → "9:00 AM". */
+const CUTOFF_TIME = /at (\d{1,2}:\d{2}(?: (?:AM|PM))?) /;
 const clockOf = (locale: string) => (locale === 'en-US' ? TWELVE_HOUR : TWENTY_FOUR_HOUR);
 
 test('the slot picker shows times on the locale’s clock', async ({ page, flow, notBefore }) => {
@@ -51,16 +53,17 @@ test('server-rendered and client-rendered times on a private link follow the loc
     await expect(page.getByRole('definition').filter({ has: page.getByTestId('when-client') })).toContainText(
       `${timeIn(start.getTime(), zone)} – ${timeIn(start.getTime() + 50 * 60_000, zone)}`,
     );
-    // Server component: "You can move or cancel online until <date> at <time>."
+    // "You can move or cancel online until <date> at <time> <zone abbreviation> (<zone>)." (the zone is named).
     const cutoff = page.getByText(/^You can move or cancel online until /);
-    const cutoffTime = /at (.+)\.$/.exec((await cutoff.textContent()) ?? '')?.[1] ?? '';
+    const cutoffTime = CUTOFF_TIME.exec((await cutoff.textContent()) ?? '')?.[1] ?? '';
     expect(cutoffTime).toMatch(clockOf(projectLocale()));
+    await expect(cutoff).toHaveText(/\([^)]+\)\.$/);
     expect(errors.filter((e) => /hydrat|did not match/i.test(e))).toEqual([]);
 
     // The server picks the locale from Accept-Language, validated, with en-US as the fallback.
     const html = async (acceptLanguage: string) =>
       (await (await request.get(`/m/${booking.primaryToken}`, { headers: { 'Accept-Language': acceptLanguage } })).text()).replace(/<[^>]+>/g, '');
-    const until = (text: string) => /You can move or cancel online until .*? at ([^.]+)\./.exec(text)?.[1] ?? '';
+    const until = (text: string) => new RegExp(`You can move or cancel online until .*? ${CUTOFF_TIME.source}`).exec(text)?.[1] ?? '';
     expect(until(await html('de-DE,de;q=0.9,en;q=0.8'))).toMatch(TWENTY_FOUR_HOUR);
     expect(until(await html('en-GB'))).toMatch(TWENTY_FOUR_HOUR);
     expect(until(await html('en-US,en;q=0.9'))).toMatch(TWELVE_HOUR);

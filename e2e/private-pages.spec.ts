@@ -5,7 +5,7 @@ import { bookingLinks, bookings } from '../db/schema';
 import { hashLinkToken, newLinkToken } from '../lib/bookings/link-tokens';
 import { signInTo } from './pages/sign-in';
 import { BookingSeed } from './support/booking-seed';
-import { dateIn, instantAt, longDateIn } from './support/dates';
+import { dateIn, longDateIn, projectLocale, timeIn, timeWithZoneIn } from './support/dates';
 import { SlotPicker } from './pages/slot-picker';
 import { expect, test, type StaffDb } from './support/staff-fixture';
 
@@ -33,8 +33,10 @@ async function coupleBooking(
   return { ...booking, partnerToken };
 }
 
+const londonHour = (ms: number) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(ms));
+
 async function pageIn(browser: Browser, timezoneId: string): Promise<Page> {
-  const context = await browser.newContext({ timezoneId, locale: 'en-US' });
+  const context = await browser.newContext({ timezoneId, locale: projectLocale() });
   return context.newPage();
 }
 
@@ -159,21 +161,22 @@ test('each partner sees their own clock: London moves it, London sees what it pi
     const london = await pageIn(browser, 'Europe/London');
     const lordHowe = await pageIn(browser, 'Australia/Lord_Howe');
 
-    // 10:00 PM in London five days from now: the next morning at Lord Howe.
+    // 22:00 in London five days from now: the next morning at Lord Howe.
     const date = dateIn(Date.now() + 5 * DAY, 'Europe/London');
-    const target = instantAt(Date.parse(`${date}T12:00:00Z`), '10:00 PM', 'Europe/London');
+    const target = [22, 21].map((utcHour) => Date.parse(`${date}T${utcHour}:00:00Z`)).find((ms) => londonHour(ms) === 22)!;
     expect(dateIn(target, 'Australia/Lord_Howe')).not.toBe(date);
+    const label = timeIn(target, 'Europe/London');
 
     await london.goto(`/m/${booking.partnerToken}/reschedule`);
     const picker = new SlotPicker(london);
     await expect(picker.zone).toHaveValue('Europe/London');
     await picker.openDate(date);
-    await picker.timeButton('10:00 PM').click();
+    await picker.timeButton(label).click();
     await london.getByRole('button', { name: 'Reschedule to this time' }).click();
     await london.waitForURL(new RegExp(`/m/${booking.partnerToken}\\?rescheduled=1$`));
 
     // The "moved" page shows the time London picked, on the date London picked.
-    await expect(london.getByTestId('moved-to')).toHaveText(`${longDateIn(target, 'Europe/London')} at 10:00 PM GMT (London)`);
+    await expect(london.getByTestId('moved-to')).toHaveText(`${longDateIn(target, 'Europe/London')} at ${timeWithZoneIn(target, 'Europe/London')} (London)`);
     await expect(london.getByTestId('when-client')).toHaveText(longDateIn(target, 'Europe/London'));
     await expect(london.getByTestId('change-cutoff')).toContainText('(London)');
 
