@@ -32,9 +32,6 @@ export const staffUsers = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** The last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2). */
     totpLastStep: integer('totp_last_step'),
-    /** Consecutive failed sign-ins (reset on success and when a lock starts). */
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** Sign out everywhere: sessions created before this instant are dead. */
     sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,7 +47,6 @@ export const staffUsers = pgTable(
     /** A clinician user has a clinician; the front desk has none. */
     check('staff_users_clinician_link', sql`(${t.role} = 'clinician') = (${t.clinicianId} is not null)`),
     check('staff_users_totp_consistent', sql`(${t.totpEnabledAt} is null) = (${t.totpSecretCiphertext} is null)`),
-    check('staff_users_failed_non_negative', sql`${t.failedSignIns} >= 0`),
   ],
 );
 
@@ -91,15 +87,27 @@ export const staffSessions = pgTable(
 );
 
 /**
- * Lockout state for sign-in attempts on addresses that have no (enabled) account, keyed by a
- * keyed hash of the address. It runs the same rule as `staff_users.failed_sign_ins` /
- * `locked_until`, so a lockout message never tells whether an account exists.
+ * Failed staff sign-ins (lib/abuse/sign-in-throttle.ts), one row per failed (or in-flight)
+ * attempt. Keyed by email, not account, so an unknown address is throttled exactly like a real
+ * one: `email_key` is a keyed hash of the normalised email and `address_key` the keyed hash the
+ * per-address rate limiter uses — never the email or the address itself.
  */
-export const staffSignInThrottles = pgTable('staff_sign_in_throttles', {
+export const staffSignInFailures = pgTable(
+  'staff_sign_in_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    emailKey: text('email_key').notNull(),
+    addressKey: text('address_key').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_sign_in_failures_email_idx').on(t.emailKey, t.failedAt), index('staff_sign_in_failures_failed_at_idx').on(t.failedAt)],
+);
+
+/** An account-wide sign-in pause (failures from many addresses), keyed like staff_sign_in_failures. */
+export const staffSignInPauses = pgTable('staff_sign_in_pauses', {
   emailKey: text('email_key').primaryKey(),
-  failedSignIns: integer('failed_sign_ins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
 });
 
 export type StaffUser = typeof staffUsers.$inferSelect;

@@ -15,6 +15,8 @@ export const AUDIT_ACTION_GROUPS = [
     actions: {
       'staff.sign_in.succeeded': 'Signed in',
       'staff.sign_in.failed': 'Sign-in failed',
+      'staff.sign_in.paused': 'Sign-in paused',
+      'staff.sign_in.unlocked': 'Sign-in unlocked',
       'staff.signed_out': 'Signed out',
       'staff.signed_out_everywhere': 'Signed out everywhere',
       'staff.totp.enrolled': 'Set up two-step sign-in',
@@ -75,6 +77,12 @@ const STATUS_WORDS: Record<string, string> = { completed: 'completed', no_show: 
 export function describeAuditEvent(event: Pick<AuditEventDto, 'action' | 'detail'>): string {
   const { action, detail } = event;
   switch (action) {
+    case 'staff.sign_in.paused': {
+      const minutes = typeof detail.minutes === 'number' ? ` for ${detail.minutes} minute${detail.minutes === 1 ? '' : 's'}` : '';
+      return detail.scope === 'account'
+        ? `Sign-in paused from every address${minutes} (failures from many addresses)`
+        : `Sign-in paused from one address${minutes} after repeated failures`;
+    }
     case 'staff.sign_in.failed': {
       const why = typeof detail.reason === 'string' ? SIGN_IN_FAILURES[detail.reason] : undefined;
       if (detail.reason === 'totp_required') return 'Entered the right password; sign-in waits for the code';

@@ -5,7 +5,8 @@ import { auditEvents, staffUsers } from '../../db/schema';
 import { openTestDatabase } from '../../tests/support/test-db';
 import { SIGN_IN_LIMITS } from '../abuse/rate-limit';
 import { INVALID_CREDENTIALS_MESSAGE } from './sign-in-messages';
-import { LOCKOUT_MS, LOCKOUT_THRESHOLD, verifyStaffCredentials } from './sign-in';
+import { ACCOUNT_PAUSE_MIN_ADDRESSES, ACCOUNT_PAUSE_MIN_FAILURES, ACCOUNT_PAUSE_MS, ADDRESS_FREE_FAILURES, addressPauseMs } from '../abuse/sign-in-throttle-rule';
+import { verifyStaffCredentials } from './sign-in';
 import { totpCode } from './totp';
 import { addClinician, createAuthPractice, createUser, enrolTotp, nextIp } from './testing/staff-fixture';
 
@@ -62,58 +63,121 @@ describe(`staff sign-in on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     expect(disabledAccount).toEqual(expected);
   });
 
-  it(`pauses sign-in after ${LOCKOUT_THRESHOLD} failures in a row, says for how long, then lets the right password in`, async () => {
+  it(`pauses one address after ${ADDRESS_FREE_FAILURES} failures, doubling per further failure, says for how long, then lets the right password in`, async () => {
     const user = await frontDesk();
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
-      expect(await signIn({ email: user.email, password: `wrong ${i}`, now: at(i * 1000) })).toMatchObject({ reason: 'invalid' });
+    const ip = nextIp();
+    for (let i = 1; i < ADDRESS_FREE_FAILURES; i++) {
+      expect(await signIn({ email: user.email, password: `wrong ${i}`, ip, now: at(i * 1000) })).toMatchObject({ reason: 'invalid' });
     }
-    const fifth = await signIn({ email: user.email, password: 'wrong 5', now: at(5000) });
-    expect(fifth).toEqual({
+    const third = await signIn({ email: user.email, password: 'wrong 3', ip, now: at(3000) });
+    expect(third).toEqual({
       ok: false,
       reason: 'locked',
-      message: 'Too many unsuccessful attempts, so sign-in for this email is paused. Please try again in 15 minutes.',
-      retryAfterSeconds: LOCKOUT_MS / 1000,
+      message: 'Too many unsuccessful attempts, so sign-in for this email is paused. Please try again in 1 minute.',
+      retryAfterSeconds: 60,
     });
     // Even the right password is refused while paused, without being checked.
-    const during = await signIn({ email: user.email, password: user.password, now: at(5000 + 5 * MINUTE) });
-    expect(during).toMatchObject({ ok: false, reason: 'locked', message: expect.stringContaining('try again in 10 minutes') });
-    const almost = await signIn({ email: user.email, password: user.password, now: at(5000 + LOCKOUT_MS - 30_000) });
-    expect(almost).toMatchObject({ reason: 'locked', message: expect.stringContaining('in 1 minute.') });
-    // Afterwards the count starts again from zero.
-    expect(await signIn({ email: user.email, password: user.password, now: at(5000 + LOCKOUT_MS) })).toMatchObject({ ok: true });
+    expect(await signIn({ email: user.email, password: user.password, ip, now: at(3000 + 30_000) })).toMatchObject({ reason: 'locked' });
+    // The next failure doubles the pause: 2, then 4 minutes.
+    expect(await signIn({ email: user.email, password: 'wrong 4', ip, now: at(3000 + MINUTE) })).toMatchObject({ reason: 'locked', retryAfterSeconds: 120 });
+    expect(await signIn({ email: user.email, password: 'wrong 5', ip, now: at(3000 + 3 * MINUTE) })).toMatchObject({ reason: 'locked', retryAfterSeconds: 240 });
+    expect(await signIn({ email: user.email, password: user.password, ip, now: at(3000 + 6 * MINUTE) })).toMatchObject({
+      reason: 'locked',
+      message: expect.stringContaining('in 1 minute.'),
+    });
+    expect(await signIn({ email: user.email, password: user.password, ip, now: at(3000 + 7 * MINUTE) })).toMatchObject({ ok: true });
+    // A success clears this address's count.
+    expect(await signIn({ email: user.email, password: 'again', ip, now: at(3000 + 8 * MINUTE) })).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('caps the growing pause at an hour', () => {
+    expect([1, 2, 3, 4, 5, 8, 9, 30].map((n) => addressPauseMs(n) / MINUTE)).toEqual([0, 0, 1, 2, 4, 32, 60, 60]);
+  });
+
+  it('a stranger hammering from address B cannot lock out the person signing in from address A', async () => {
+    const user = await frontDesk();
+    const home = nextIp();
+    const stranger = nextIp();
+    const strangerResults = [];
+    for (let i = 0; i < 12; i++) {
+      strangerResults.push(await signIn({ email: user.email, password: `guess ${i}`, ip: stranger, now: at(i * 10 * MINUTE) }));
+    }
+    expect(strangerResults.filter((r) => !r.ok && r.reason === 'locked').length).toBeGreaterThan(0);
+    // The person mistypes once, then gets in, while the stranger's address is paused.
+    const end = at(111 * MINUTE); // the stranger's 8th failure (80 min) paused their address for 32 minutes
+    expect(await signIn({ email: user.email, password: 'typo', ip: home, now: end })).toMatchObject({ reason: 'invalid' });
+    expect(await signIn({ email: user.email, password: user.password, ip: home, now: end })).toMatchObject({ ok: true });
+    expect(await signIn({ email: user.email, password: user.password, ip: stranger, now: end })).toMatchObject({ reason: 'locked' });
+    // The pauses are in the audit log, with the address only as its keyed hash.
+    const paused = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, user.id), eq(auditEvents.action, 'staff.sign_in.paused')));
+    expect(paused.length).toBeGreaterThan(0);
+    expect(paused[0]?.detail).toMatchObject({ scope: 'address', addressKey: expect.stringMatching(/^signin:ip:/) });
+    expect(JSON.stringify(paused)).not.toContain(stranger);
+    expect(JSON.stringify(paused)).not.toContain('guess');
+  });
+
+  it(`pauses the email everywhere for failures from many addresses (${ACCOUNT_PAUSE_MIN_FAILURES} from ${ACCOUNT_PAUSE_MIN_ADDRESSES}+ in 15 minutes)`, async () => {
+    const user = await frontDesk();
+    const addresses = Array.from({ length: 10 }, () => nextIp());
+    const results = [];
+    for (let i = 0; i < ACCOUNT_PAUSE_MIN_FAILURES; i++) {
+      results.push(await signIn({ email: user.email, password: `spread ${i}`, ip: addresses[i % addresses.length], now: at(i * 1000) }));
+    }
+    expect(results.slice(0, -1).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect(results.at(-1)).toMatchObject({ reason: 'locked', retryAfterSeconds: ACCOUNT_PAUSE_MS / 1000 });
+    // Now even a fresh address with the right password waits…
+    expect(await signIn({ email: user.email, password: user.password, now: at(20_000 + 14 * MINUTE) })).toMatchObject({ reason: 'locked' });
+    // …until the pause ends.
+    expect(await signIn({ email: user.email, password: user.password, now: at(20_000 + 15 * MINUTE) })).toMatchObject({ ok: true });
+    const paused = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, user.id), eq(auditEvents.action, 'staff.sign_in.paused')));
+    expect(paused.map((e) => e.detail)).toEqual([expect.objectContaining({ scope: 'account', minutes: 15, failures: 20, addresses: 10 })]);
   });
 
   it('pauses an unknown email exactly like a real one, so the pause reveals nothing', async () => {
     const user = await frontDesk();
     const ghost = `ghost-${crypto.randomUUID()}@example.test`;
+    const ip = nextIp();
     const real: unknown[] = [];
     const fake: unknown[] = [];
-    for (let i = 1; i <= LOCKOUT_THRESHOLD + 1; i++) {
-      real.push(await signIn({ email: user.email, password: 'nope', now: at(i * 1000) }));
-      fake.push(await signIn({ email: ghost, password: 'nope', now: at(i * 1000) }));
+    for (let i = 1; i <= ADDRESS_FREE_FAILURES + 2; i++) {
+      real.push(await signIn({ email: user.email, password: 'nope', ip, now: at(i * 1000) }));
+      fake.push(await signIn({ email: ghost, password: 'nope', ip, now: at(i * 1000) }));
     }
     expect(fake).toEqual(real);
     expect(real.at(-1)).toMatchObject({ reason: 'locked' });
-    const later = at(LOCKOUT_THRESHOLD * 1000 + 7 * MINUTE);
-    expect(await signIn({ email: ghost, password: 'nope', now: later })).toEqual(await signIn({ email: user.email, password: 'nope', now: later }));
+    const later = at(7 * MINUTE);
+    expect(await signIn({ email: ghost, password: 'nope', ip, now: later })).toEqual(await signIn({ email: user.email, password: 'nope', ip, now: later }));
   });
 
   it('a success clears the failure count', async () => {
     const user = await frontDesk();
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) await signIn({ email: user.email, password: 'nope', now: at(i) });
-    expect(await signIn({ email: user.email, password: user.password, now: at(10) })).toMatchObject({ ok: true });
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
-      expect(await signIn({ email: user.email, password: 'nope', now: at(10 + i) })).toMatchObject({ reason: 'invalid' });
+    const ip = nextIp();
+    for (let i = 1; i < ADDRESS_FREE_FAILURES; i++) await signIn({ email: user.email, password: 'nope', ip, now: at(i) });
+    expect(await signIn({ email: user.email, password: user.password, ip, now: at(10) })).toMatchObject({ ok: true });
+    for (let i = 1; i < ADDRESS_FREE_FAILURES; i++) {
+      expect(await signIn({ email: user.email, password: 'nope', ip, now: at(10 + i) })).toMatchObject({ reason: 'invalid' });
     }
   });
 
-  it('checks at most the threshold of a parallel burst of guesses; the rest are refused unchecked', async () => {
+  it('checks only a few of a parallel burst of guesses from one address; the rest are refused unchecked', async () => {
     const user = await frontDesk();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn({ email: user.email, password: `burst ${i}` })));
+    const ip = nextIp();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn({ email: user.email, password: `burst ${i}`, ip })));
     const reasons = results.map((r) => (r.ok ? 'ok' : r.reason));
-    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(LOCKOUT_THRESHOLD - 1);
-    expect(reasons.filter((r) => r === 'locked')).toHaveLength(10 - (LOCKOUT_THRESHOLD - 1));
-    expect(await signIn({ email: user.email, password: user.password })).toMatchObject({ reason: 'locked' });
+    expect(reasons.filter((r) => r === 'invalid').length).toBeLessThanOrEqual(ADDRESS_FREE_FAILURES - 1);
+    expect(reasons.filter((r) => r === 'locked').length).toBeGreaterThanOrEqual(10 - (ADDRESS_FREE_FAILURES - 1));
+    // At most ADDRESS_FREE_FAILURES passwords were checked (each check that fails is audited as 'invalid').
+    const checked = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, user.id), eq(auditEvents.action, 'staff.sign_in.failed')));
+    expect(checked.filter((e) => e.detail.reason === 'invalid').length).toBeLessThanOrEqual(ADDRESS_FREE_FAILURES);
   });
 
   it('limits attempts per IP address across emails', async () => {
@@ -176,14 +240,15 @@ describe(`staff sign-in on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
 
     it('counts wrong codes towards the pause; a right password alone does not', async () => {
       const user = await enrolledClinician();
+      const ip = nextIp();
       for (let i = 0; i < 10; i++) {
-        expect(await signIn({ email: user.email, password: user.password, now: at(i) })).toMatchObject({ reason: 'totp_required' });
+        expect(await signIn({ email: user.email, password: user.password, ip, now: at(i) })).toMatchObject({ reason: 'totp_required' });
       }
-      for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
-        expect(await signIn({ email: user.email, password: user.password, code: 'zzzz-zzzz-zzzz', now: at(100 + i) })).toMatchObject({ reason: 'totp_invalid' });
+      for (let i = 1; i < ADDRESS_FREE_FAILURES; i++) {
+        expect(await signIn({ email: user.email, password: user.password, code: 'zzzz-zzzz-zzzz', ip, now: at(100 + i) })).toMatchObject({ reason: 'totp_invalid' });
       }
-      expect(await signIn({ email: user.email, password: user.password, code: 'zzzz-zzzz-zzzz', now: at(200) })).toMatchObject({ reason: 'locked' });
-      expect(await signIn({ email: user.email, password: user.password, code: totpCode(user.secret, at(300)), now: at(300) })).toMatchObject({ reason: 'locked' });
+      expect(await signIn({ email: user.email, password: user.password, code: 'zzzz-zzzz-zzzz', ip, now: at(200) })).toMatchObject({ reason: 'locked' });
+      expect(await signIn({ email: user.email, password: user.password, code: totpCode(user.secret, at(300)), ip, now: at(300) })).toMatchObject({ reason: 'locked' });
     });
 
     it('lets a clinician without two-step sign-in in only to set it up', async () => {

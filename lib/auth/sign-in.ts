@@ -1,8 +1,16 @@
 import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../../db/client';
-import { practices, staffRecoveryCodes, staffSignInThrottles, staffUsers, type StaffRole } from '../../db/schema';
+import { practices, staffRecoveryCodes, staffUsers, type StaffRole } from '../../db/schema';
 import { SIGN_IN_LIMITS, hitRateLimit } from '../abuse/rate-limit';
+import {
+  clearAddressFailures,
+  pausesAfterFailure,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  signInAddressKey,
+  signInEmailKey,
+} from '../abuse/sign-in-throttle';
 import { recordAudit } from '../audit/record';
 import { dataKeyring } from '../crypto/keyring';
 import { twoFactorRequired } from './actor';
@@ -13,9 +21,6 @@ import { signInMessage, type SignInFailureReason } from './sign-in-messages';
 import { normaliseTotpInput, verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
-/** Consecutive failures (wrong password or wrong code) that pause sign-in for an email. */
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 const MAX_EMAIL_LENGTH = 254;
 const MAX_CODE_LENGTH = 32;
 
@@ -50,14 +55,15 @@ export function normaliseEmail(email: string): string {
  * Existence never leaks:
  * - a wrong password and an unknown (or disabled) email give the same message, and an unknown
  *   email still pays for one argon2 verification (against a dummy hash);
- * - the lockout is per email address, not per account: unknown addresses are counted in
- *   `staff_sign_in_throttles` (keyed hash) by the same rule as accounts in `staff_users`, so
- *   "paused for 15 minutes" appears after the 5th failure either way;
+ * - failures are counted per email (not per account) and client address
+ *   (lib/abuse/sign-in-throttle.ts), so an unknown email pauses exactly like a real one;
  * - only a correct password reveals that a code is needed.
  *
- * Each attempt is counted before the password is checked (one atomic update), so a burst of
- * parallel guesses gets at most LOCKOUT_THRESHOLD checks. A correct password without a code
- * gives the attempt back; success clears the count. A wrong TOTP or recovery code counts as a
+ * A stranger can't lock a person out: repeated failures pause only the address they come from
+ * (growing pauses); the email is paused everywhere only for failures from many addresses. Each
+ * attempt is recorded before the password is checked, so a parallel burst from one address gets
+ * only a few checks. A correct password without a code gives the attempt back; success clears
+ * that address's failures. A wrong TOTP or recovery code counts as a
  * failure like a wrong password. Every outcome is audited (never the password or a code).
  */
 export async function verifyStaffCredentials(params: {
@@ -111,30 +117,41 @@ export async function verifyStaffCredentials(params: {
     .innerJoin(practices, eq(practices.id, staffUsers.practiceId))
     .where(and(eq(staffUsers.email, email), isNull(staffUsers.disabledAt)));
 
-  const counter = account ? accountCounter(db, account.id) : unknownEmailCounter(db, keyedHash('signin-email', email));
   const userId = account?.id ?? null;
+  const keys = { emailKey: signInEmailKey(email), addressKey: signInAddressKey(params.ip) };
 
-  const attempt = await counter.reserve(now);
-  if (attempt.lockedUntil && attempt.lockedUntil > now) {
-    await audit({ userId, ok: false, reason: 'locked' });
-    return fail('locked', secondsUntil(attempt.lockedUntil, now));
-  }
-  if (attempt.failures > LOCKOUT_THRESHOLD) {
-    // A parallel burst went past the threshold before any of it failed: lock without checking.
-    await counter.lock(now);
-    await audit({ userId, ok: false, reason: 'locked', extra: { lockedNow: true } });
-    return fail('locked', LOCKOUT_MS / 1000);
+  const attempt = await reserveSignInAttempt(db, keys, now);
+  if (attempt.paused) {
+    await audit({ userId, ok: false, reason: 'locked', extra: { pause: attempt.paused.scope } });
+    return fail('locked', secondsUntil(attempt.paused.until, now));
   }
 
-  /** A failed check: locks on the threshold-th failure in a row, else the given reason. */
+  /** A failed check: counts against this email and address, and says so when it starts a pause. */
   const failure = async (reason: 'invalid' | 'totp_invalid'): Promise<SignInResult> => {
-    if (attempt.failures >= LOCKOUT_THRESHOLD) {
-      await counter.lock(now);
-      await audit({ userId, ok: false, reason, extra: { lockedNow: true } });
-      return fail('locked', LOCKOUT_MS / 1000);
-    }
     await audit({ userId, ok: false, reason });
-    return fail(reason);
+    const pauses = await pausesAfterFailure(db, keys, now);
+    const started: Array<{ scope: string; until: Date; failures: number; where: Record<string, string | number> } | null> = [
+      pauses.address && { ...pauses.address, where: { addressKey: keys.addressKey } },
+      pauses.account && { ...pauses.account, where: { addresses: pauses.account.addresses } },
+    ];
+    for (const pause of started) {
+      if (!pause) continue;
+      await recordAudit(db, {
+        actor: { kind: 'system', id: null },
+        action: 'staff.sign_in.paused',
+        subjectType: 'staff_user',
+        subjectId: userId,
+        detail: {
+          scope: pause.scope,
+          minutes: Math.round((pause.until.getTime() - now.getTime()) / 60_000),
+          failures: pause.failures,
+          ...pause.where,
+        },
+        at: now,
+      });
+    }
+    const until = [pauses.address?.until, pauses.account?.until].filter((d): d is Date => d !== undefined).sort((x, y) => y.getTime() - x.getTime())[0];
+    return until ? fail('locked', secondsUntil(until, now)) : fail(reason);
   };
 
   if (!account) {
@@ -147,7 +164,7 @@ export async function verifyStaffCredentials(params: {
   let method = 'password';
   if (account.totpSecretCiphertext) {
     if (!code) {
-      await counter.release();
+      await releaseSignInAttempt(db, attempt.attemptId);
       await audit({ userId, ok: false, reason: 'totp_required' });
       return fail('totp_required');
     }
@@ -165,7 +182,7 @@ export async function verifyStaffCredentials(params: {
     }
   }
 
-  await counter.succeed();
+  await clearAddressFailures(db, keys);
   const needsTotpEnrolment = !account.totpSecretCiphertext && twoFactorRequired(account.role, account.requireTwoFactorForAll);
   await audit({
     userId,
@@ -199,74 +216,6 @@ function fail(reason: SignInFailureReason, retryAfterSeconds?: number): SignInRe
 
 function secondsUntil(until: Date, now: Date): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-}
-
-/**
- * Consecutive-failure counting for one email. `reserve` counts the attempt (unless locked) and
- * returns the count including it; `release` gives it back (correct password, code still to come);
- * `succeed` clears everything; `lock` starts the pause and resets the count.
- */
-type FailureCounter = {
-  reserve(now: Date): Promise<{ failures: number; lockedUntil: Date | null }>;
-  release(): Promise<void>;
-  succeed(): Promise<void>;
-  lock(now: Date): Promise<void>;
-};
-
-function accountCounter(db: Executor, userId: string): FailureCounter {
-  const t = staffUsers;
-  return {
-    async reserve(now) {
-      const [row] = await db
-        .update(t)
-        .set({ failedSignIns: sql`case when ${t.lockedUntil} > ${now.toISOString()}::timestamptz then ${t.failedSignIns} else ${t.failedSignIns} + 1 end` })
-        .where(eq(t.id, userId))
-        .returning({ failures: t.failedSignIns, lockedUntil: t.lockedUntil });
-      return row ?? { failures: 1, lockedUntil: null };
-    },
-    async release() {
-      await db.update(t).set({ failedSignIns: sql`greatest(${t.failedSignIns} - 1, 0)` }).where(eq(t.id, userId));
-    },
-    async succeed() {
-      await db.update(t).set({ failedSignIns: 0, lockedUntil: null }).where(eq(t.id, userId));
-    },
-    async lock(now) {
-      await db.update(t).set({ failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) }).where(eq(t.id, userId));
-    },
-  };
-}
-
-function unknownEmailCounter(db: Executor, emailKey: string): FailureCounter {
-  const t = staffSignInThrottles;
-  return {
-    async reserve(now) {
-      const [row] = await db
-        .insert(t)
-        .values({ emailKey, failedSignIns: 1, updatedAt: now })
-        .onConflictDoUpdate({
-          target: t.emailKey,
-          set: {
-            failedSignIns: sql`case when ${t.lockedUntil} > ${now.toISOString()}::timestamptz then ${t.failedSignIns} else ${t.failedSignIns} + 1 end`,
-            updatedAt: now,
-          },
-        })
-        .returning({ failures: t.failedSignIns, lockedUntil: t.lockedUntil });
-      return row ?? { failures: 1, lockedUntil: null };
-    },
-    async release() {
-      // Never reached (an unknown address has no correct password); kept for symmetry.
-      await db.update(t).set({ failedSignIns: sql`greatest(${t.failedSignIns} - 1, 0)` }).where(eq(t.emailKey, emailKey));
-    },
-    async succeed() {
-      await db.update(t).set({ failedSignIns: 0, lockedUntil: null }).where(eq(t.emailKey, emailKey));
-    },
-    async lock(now) {
-      await db
-        .update(t)
-        .set({ failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS), updatedAt: now })
-        .where(eq(t.emailKey, emailKey));
-    },
-  };
 }
 
 /** Accepts a TOTP step once: a code seen (or replayed) again within its window is refused. */

@@ -112,7 +112,7 @@ export async function setStaffPassword(db: Executor, params: { email: string; pa
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(staffUsers)
-      .set({ passwordHash, sessionsValidAfter: now, failedSignIns: 0, lockedUntil: null, updatedAt: now })
+      .set({ passwordHash, sessionsValidAfter: now, updatedAt: now })
       .where(eq(staffUsers.email, email.data))
       .returning({ id: staffUsers.id });
     if (!row) return false;
