@@ -95,6 +95,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/clinician/availability', title: 'the availability editor', path: () => '/clinician/availability', expect: CLINICIANS },
   { route: '/clinician/settings', title: 'consultation type settings', path: () => '/clinician/settings', expect: CLINICIANS },
   { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
+  { route: '/clinician/staff', title: 'staff sign-in state', path: () => '/clinician/staff', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
   {
     route: '/desk',
@@ -293,6 +294,13 @@ export const ACTION_CASES: ActionCase[] = [
     action: 'app/(staff)/clinician/settings/client-pages-actions.ts#saveClientPageSettingsAction',
     page: () => '/clinician/settings',
     call: () => ({ args: [{ sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '' }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    // Unlocking a staff member's sign-in: clinicians of the practice; never the front desk or another practice.
+    action: 'app/(staff)/clinician/staff/actions.ts#unlockStaffSignInAction',
+    page: () => '/clinician/staff',
+    call: (w) => ({ args: [{ staffUserId: w.frontDeskUserId }] }),
     expect: OWN_HOURS_ACTION,
   },
   {

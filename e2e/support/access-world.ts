@@ -53,6 +53,8 @@ export type AccessWorld = {
   practiceNames: { home: string; elsewhere: string };
   /** The practice's instant consultation type (50 minutes, video). */
   typeId: string;
+  /** The front desk's staff user id (the one a clinician may unlock). */
+  frontDeskUserId: string;
   /** Time off of booking A's clinician, 20 days ahead (New York date). */
   timeOffId: string;
   /** A practice-local date far enough ahead for new time off / extra hours (YYYY-MM-DD). */
@@ -194,6 +196,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     ...world,
     practiceNames: { home: `Matrix practice home ${tag}`, elsewhere: `Matrix practice elsewhere ${tag}` },
     typeId: instant,
+    frontDeskUserId: people.frontDesk.id,
     timeOffId: timeOff!.id,
     freeDate: nyDate(30),
     unknownToken,

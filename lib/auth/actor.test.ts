@@ -24,6 +24,7 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'audit.read': { clinician: true, front_desk: false },
   'practice.edit_security': { clinician: true, front_desk: false },
   'practice.edit_client_pages': { clinician: true, front_desk: false },
+  'staff.manage_sign_in': { clinician: true, front_desk: false },
 };
 
 describe('can(): the role table', () => {

@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'practice.edit_security': { roles: ['clinician'], scope: 'practice' },
   /** What clients' pages say: the neutral title of shareable pages, the footer's crisis wording. */
   'practice.edit_client_pages': { roles: ['clinician'], scope: 'practice' },
+  /** See the practice's staff and their sign-in state; unlock a paused sign-in. */
+  'staff.manage_sign_in': { roles: ['clinician'], scope: 'practice' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

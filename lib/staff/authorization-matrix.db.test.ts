@@ -15,6 +15,7 @@ import { approveRequest, declineRequest, findPendingRequests } from './requests'
 import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
 import { getStaffPractice, setTwoFactorForAll } from './practice';
 import { getClientPageSettings, updateClientPageSettings } from './client-pages';
+import { findStaffSignInStates, unlockStaffSignIn } from './sign-in-state';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
 
@@ -89,6 +90,19 @@ const MATRIX: Record<string, Row> = {
       return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
     },
     expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  findStaffSignInStates: {
+    setup: confirmed,
+    // Clinicians see their own practice's staff only (another practice's clinician: a list without them); the front desk nothing.
+    call: async (actor) =>
+      (await findStaffSignInStates({ actor, now: NOW })).some((s) => s.id === world.actors['front desk'].userId) ? { ok: true } : { entries: [] },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  unlockStaffSignIn: {
+    setup: confirmed,
+    // Unlocking the booking's practice's front desk: its clinicians only.
+    call: (actor) => unlockStaffSignIn({ actor, staffUserId: world.actors['front desk'].userId, now: NOW }),
+    expected: expected('ok', 'ok', 'not_found', 'not_found'),
   },
   getStaffPractice: {
     setup: confirmed,

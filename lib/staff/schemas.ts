@@ -92,3 +92,7 @@ export const twoFactorPolicySchema = z.object({
   version: editVersionSchema,
 });
 export type TwoFactorPolicyInput = z.infer<typeof twoFactorPolicySchema>;
+
+/** Unlocking a staff member's sign-in: which person (an id; anything else is "not found"). */
+export const unlockStaffSignInSchema = z.object({ staffUserId: z.uuid({ message: 'This person could not be found.' }) });
+export type UnlockStaffSignInInput = z.infer<typeof unlockStaffSignInSchema>;

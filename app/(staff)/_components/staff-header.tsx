@@ -10,6 +10,7 @@ const NAV: Record<StaffRole, StaffNavItem[]> = {
     { href: '/clinician/availability', label: 'Availability' },
     { href: '/clinician/settings', label: 'Consultation types' },
     { href: '/clinician/audit', label: 'Audit log' },
+    { href: '/clinician/staff', label: 'Staff sign-in' },
   ],
   front_desk: [{ href: '/desk', label: 'Schedule' }],
 };
