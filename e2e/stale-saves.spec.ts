@@ -131,3 +131,30 @@ test('weekly hours: a stale save shows the saved week; using it puts the saved r
   await tabB.getByRole('button', { name: 'Save weekly hours' }).click();
   await expect(tabB.getByRole('status', { name: 'Weekly hours saved' })).toBeVisible();
 });
+
+test('clients’ page wording: a stale save shows the saved wording; keeping mine saves over it', async ({ page, staff }) => {
+  const clinician = await staff({ role: 'clinician' });
+  await signInTo(page, clinician, '/clinician/settings');
+  const tabA = page;
+  const tabB = await page.context().newPage();
+  await tabB.goto('/clinician/settings');
+  const wording = (tab: Page) => tab.getByRole('form', { name: "What clients' pages say" });
+  const save = (tab: Page) => wording(tab).getByRole('button', { name: "Save clients' page wording" }).click();
+
+  await wording(tabA).getByLabel('Title of private-link pages').fill('Visit');
+  await save(tabA);
+  await expect(wording(tabA).getByRole('status', { name: 'Wording saved' })).toContainText('Saved.');
+
+  // Tab B was opened before that save: refused, the saved title shown, B's own title kept.
+  await wording(tabB).getByLabel('Title of private-link pages').fill('Your appointment');
+  await save(tabB);
+  const notice = wording(tabB).getByRole('alert', { name: 'Wording not saved: it changed elsewhere' });
+  await expect(notice).toContainText('The wording of clients’ pages changed after you opened this page');
+  await expect(notice.getByLabel('The saved wording')).toContainText('Title: Visit');
+  await expect(wording(tabB).getByLabel('Title of private-link pages')).toHaveValue('Your appointment');
+
+  await notice.getByRole('button', { name: 'Keep mine (replace the saved wording)' }).click();
+  await expect(wording(tabB).getByRole('status', { name: 'Wording saved' })).toContainText('Saved.');
+  await tabA.reload();
+  await expect(wording(tabA).getByLabel('Title of private-link pages')).toHaveValue('Your appointment');
+});

@@ -27,6 +27,8 @@ export const practices = pgTable('practices', {
    * the dead-link page): chat apps show it in link previews and notifications.
    */
   sharedPageTitle: text('shared_page_title').notNull().default('Appointment'),
+  /** Edit version of the client-page wording (title, crisis lines): lib/concurrency/edit-version.ts. */
+  clientPagesVersion: integer('client_pages_version').notNull().default(1),
   /** The footer's crisis wording for viewers in US zones / elsewhere; '' means Haven's default. */
   crisisLineUs: text('crisis_line_us').notNull().default(''),
   crisisLineElsewhere: text('crisis_line_elsewhere').notNull().default(''),

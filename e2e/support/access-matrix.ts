@@ -293,7 +293,7 @@ export const ACTION_CASES: ActionCase[] = [
     // The wording of clients' pages: any clinician of the practice; never the front desk.
     action: 'app/(staff)/clinician/settings/client-pages-actions.ts#saveClientPageSettingsAction',
     page: () => '/clinician/settings',
-    call: () => ({ args: [{ sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '' }] }),
+    call: () => ({ args: [{ sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '', version: 1 }] }),
     expect: OWN_HOURS_ACTION,
   },
   {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionFieldSchema } from '../concurrency/edit-version';
 
 export const MAX_SHARED_PAGE_TITLE = 60;
 export const MAX_CRISIS_LINE = 500;
@@ -22,3 +23,8 @@ export const clientPageSettingsSchema = z.object({
 });
 export type ClientPageSettingsInput = z.infer<typeof clientPageSettingsSchema>;
 export type ClientPageSettingsFormValues = z.input<typeof clientPageSettingsSchema>;
+
+/** The form's values: the wording and the edit version it was loaded at (a stale one is refused). */
+export const clientPagesFormSchema = clientPageSettingsSchema.extend(versionFieldSchema.shape);
+export type ClientPagesFormInput = z.infer<typeof clientPagesFormSchema>;
+export type ClientPagesFormValues = z.input<typeof clientPagesFormSchema>;

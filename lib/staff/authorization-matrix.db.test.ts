@@ -86,7 +86,8 @@ const MATRIX: Record<string, Row> = {
   updateClientPageSettings: {
     setup: confirmed,
     call: async (actor) => {
-      const result = await updateClientPageSettings({ actor, input: { sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '' } });
+      const version = actor.role === 'clinician' ? (await getClientPageSettings({ actor })).version : 1;
+      const result = await updateClientPageSettings({ actor, input: { sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '', version } });
       return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
     },
     expected: expected('ok', 'ok', 'not_found', 'hidden'),

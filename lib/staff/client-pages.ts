@@ -1,19 +1,23 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { practices } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
-import { clientPageSettingsSchema, type ClientPageSettingsInput } from '../practice/client-pages-schema';
+import { staleRefusal, type StaleRefusal } from '../concurrency/edit-version';
+import { bumpVersion, versionIs } from '../concurrency/versioned-write';
+import { clientPagesFormSchema, type ClientPagesFormInput } from '../practice/client-pages-schema';
 import { assertStaffCan, auditActorOf, invalidInput, notFound } from './access';
 import type { StaffRefusal } from './dto';
 
-export type ClientPageSettings = ClientPageSettingsInput;
+/** The wording as saved, with its edit version (what the form is loaded with and a stale save's refusal carries). */
+export type ClientPageSettings = ClientPagesFormInput;
 
 const columns = {
   sharedPageTitle: practices.sharedPageTitle,
   crisisLineUs: practices.crisisLineUs,
   crisisLineElsewhere: practices.crisisLineElsewhere,
+  version: practices.clientPagesVersion,
 };
 
 /** The actor's practice's wording for clients' pages (clinicians: 'practice.edit_client_pages'). One query. */
@@ -27,26 +31,35 @@ export async function getClientPageSettings(params: { actor: StaffActor }): Prom
 
 /**
  * Saves the wording of clients' pages for the actor's own practice. Audited as
- * 'practice.settings_changed' with the names of the fields that changed (not the text).
+ * 'practice.settings_changed' with the names of the fields that changed (not the text). `version`
+ * is the edit version the form was loaded at: a stale one saves nothing and answers `stale` with
+ * the wording saved now (another tab or clinician saved in between).
  */
 export async function updateClientPageSettings(params: {
   actor: StaffActor;
   input: unknown;
   now?: Date;
-}): Promise<{ ok: true; settings: ClientPageSettings; changed: boolean } | StaffRefusal> {
+}): Promise<{ ok: true; settings: ClientPageSettings; changed: boolean } | StaffRefusal | StaleRefusal<ClientPageSettings>> {
   const { actor } = params;
   assertStaffCan(actor, 'practice.edit_client_pages');
-  const parsed = clientPageSettingsSchema.safeParse(params.input);
+  const parsed = clientPagesFormSchema.safeParse(params.input);
   if (!parsed.success) return invalidInput(parsed.error.issues);
-  const next = parsed.data;
+  const { version, ...next } = parsed.data;
   const now = params.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select(columns).from(practices).where(eq(practices.id, actor.practiceId)).for('update');
     if (!before) throw notFound();
-    const changedFields = (Object.keys(next) as (keyof ClientPageSettings)[]).filter((k) => before[k] !== next[k]);
-    if (changedFields.length === 0) return { ok: true as const, settings: next, changed: false };
-    await tx.update(practices).set({ ...next, updatedAt: now }).where(eq(practices.id, actor.practiceId));
+    if (before.version !== version) return staleRefusal('The wording of clients’ pages', before);
+    const changedFields = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
+    if (changedFields.length === 0) return { ok: true as const, settings: before, changed: false };
+    const [updated] = await tx
+      .update(practices)
+      .set({ ...next, clientPagesVersion: bumpVersion(practices.clientPagesVersion), updatedAt: now })
+      .where(and(eq(practices.id, actor.practiceId), versionIs(practices.clientPagesVersion, version)))
+      .returning({ version: practices.clientPagesVersion });
+    // The row is locked and its version was just compared: no match means the invariant broke.
+    if (!updated) throw new Error('The client-page wording version changed under a lock.');
     await recordAudit(tx, {
       actor: auditActorOf(actor),
       action: 'practice.settings_changed',
@@ -55,6 +68,6 @@ export async function updateClientPageSettings(params: {
       detail: { changed: changedFields.join(',') },
       at: now,
     });
-    return { ok: true as const, settings: next, changed: true };
+    return { ok: true as const, settings: { ...next, version: updated.version }, changed: true };
   });
 }

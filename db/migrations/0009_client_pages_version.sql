@@ -1,0 +1,1 @@
+ALTER TABLE "practices" ADD COLUMN "client_pages_version" integer DEFAULT 1 NOT NULL;
