@@ -1,10 +1,9 @@
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bookings } from '../../db/schema';
 import { addConsultationType, bookingInput } from '../../tests/support/practice-fixture';
-import { createStaffWorld, type StaffWorld } from '../../tests/support/staff-world';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { rescheduleAsStaff } from '../staff/reschedule';
 import { bookConsultation, rescheduleBooking } from './commands';
 
@@ -23,12 +22,9 @@ const tenStartsOn = (day: number) => Array.from({ length: 10 }, (_, i) => ny(day
 
 let handle: DatabaseHandle;
 let world: StaffWorld;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  world = await createStaffWorld(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+withStaffWorld((h, w) => {
+  handle = h;
+  world = w;
 });
 
 let ip = 0;
