@@ -81,6 +81,8 @@ test.describe('front desk workspace', () => {
       await expect(page.getByRole('status', { name: 'New private link issued' })).toContainText('old client’s link has stopped working');
       const newLink = page.getByLabel('New private link (client)');
       await expect(newLink).toHaveValue(/\/m\/[A-Za-z0-9_-]{20,}$/);
+      // On the configured public origin (APP_URL; the e2e server sets it to its own address).
+      expect(new URL(await newLink.inputValue()).origin).toBe(new URL(page.url()).origin);
       // The old link stopped working; the new one opens the booking.
       expect((await page.request.get(`/m/${booking.primaryToken}`)).status()).toBe(404);
       expect((await page.request.get(new URL(await newLink.inputValue()).pathname)).status()).toBe(200);

@@ -3,6 +3,7 @@
 import type { ActionResult } from '@/lib/action';
 import { reissueLinkSchema, staffCancelSchema } from '@/lib/staff/schemas';
 import { cancelAsStaff, reissueClientLink } from '@/lib/staff/staff-commands';
+import { publicUrl } from '@/lib/public-url';
 import { refusal, runStaffAction } from '../../../_lib/staff-action';
 
 export async function cancelBookingAsStaffAction(input: { bookingId: string; reason: string }): Promise<ActionResult<{ status: 'cancelled' }>> {
@@ -15,10 +16,11 @@ export async function cancelBookingAsStaffAction(input: { bookingId: string; rea
 export async function reissueClientLinkAction(input: {
   bookingId: string;
   holder: 'primary' | 'partner';
-}): Promise<ActionResult<{ holder: 'primary' | 'partner'; path: string }>> {
+}): Promise<ActionResult<{ holder: 'primary' | 'partner'; url: string }>> {
   return runStaffAction(reissueLinkSchema, input, async (actor, { bookingId, holder }) => {
     const result = await reissueClientLink({ actor, bookingId, holder });
-    // The path holds the new token: shown once to the person who asked for it, never stored here.
-    return result.ok ? { ok: true, data: { holder: result.holder, path: result.path } } : refusal(result);
+    // The link holds the new token: shown once to the person who asked for it, never stored here.
+    // Absolute on the configured public origin (APP_URL), like every link a client is given.
+    return result.ok ? { ok: true, data: { holder: result.holder, url: publicUrl(result.path) } } : refusal(result);
   });
 }

@@ -84,7 +84,7 @@ export function BookingActions({
       setCopied(false);
       const result = await reissueClientLinkAction({ bookingId, holder });
       finish(result, (data) => {
-        setNewLink({ holder: data.holder, url: new URL(data.path, window.location.origin).toString() });
+        setNewLink({ holder: data.holder, url: data.url });
         return {
           tone: 'success',
           title: 'New private link issued',
