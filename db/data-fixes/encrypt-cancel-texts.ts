@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { cancelTextAssociatedData, cancellationKindOf } from '../../lib/bookings/cancellation-text';
 import { encryptText, parseKeyring } from '../../lib/crypto/envelope';
+import { env } from '../../lib/env';
 
 const PENDING_COLUMN = 'cancel_reason_plaintext_pending';
 
@@ -29,7 +30,7 @@ export async function encryptPendingCancelTexts(db: Database): Promise<number> {
       ),
     );
     if (pending.length > 0) {
-      const keyring = parseKeyring(process.env.HAVEN_DATA_KEYS);
+      const keyring = parseKeyring(env().HAVEN_DATA_KEYS);
       for (const row of pending) {
         const kind = cancellationKindOf({ cancelledBy: row.cancelled_by, declined: row.declined }) ?? 'practice';
         const envelope = encryptText(keyring, row.reason, cancelTextAssociatedData(kind, row.id));

@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bookingLinks, bookings, consultationTypes } from '../../db/schema';
 import { countQueries } from '../../db/query-counter';
-import { addConsultationType, createTestPractice, bookingInput } from '../../tests/support/practice-fixture';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { addConsultationType, bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
 import { TEST_DATA_KEYS } from '../../tests/support/test-env';
 import { decryptText, parseKeyring } from '../crypto/envelope';
 import { EXCLUSION_VIOLATION, sqlStateOf } from '../errors';
@@ -20,14 +19,10 @@ const WED_11 = '2026-12-02T16:00:00.000Z';
 const requester = { ip: '203.0.113.7' };
 
 let handle: DatabaseHandle;
-let fx: Awaited<ReturnType<typeof createTestPractice>>;
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  fx = await createTestPractice(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+let fx: TestPractice;
+withTestPractice((h, practice) => {
+  handle = h;
+  fx = practice;
 });
 
 let ipCounter = 0;

@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bookingLinks, bookings, rateLimitCounters } from '../../db/schema';
-import { bookingInput, createTestPractice } from '../../tests/support/practice-fixture';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
 import { BOOKING_LIMITS, bucketKey } from '../abuse/rate-limit';
 import { bookConsultation } from './commands';
 import { getManagedBooking } from './queries';
@@ -18,13 +17,10 @@ import { getManagedBooking } from './queries';
 const NOW = new Date('2026-12-01T14:00:00Z');
 
 let handle: DatabaseHandle;
-let fx: Awaited<ReturnType<typeof createTestPractice>>;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  fx = await createTestPractice(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+let fx: TestPractice;
+withTestPractice((h, practice) => {
+  handle = h;
+  fx = practice;
 });
 
 async function hitsOf(limit: (typeof BOOKING_LIMITS)[keyof typeof BOOKING_LIMITS], value: string): Promise<number> {

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bookings, staffUsers } from '../../db/schema';
-import { bookingInput, createTestPractice } from '../../tests/support/practice-fixture';
-import { openTestDatabase } from '../../tests/support/test-db';
+import { bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
 import { createStaffUser } from '../auth/staff-users';
 import { bookConsultation } from '../bookings/commands';
 
@@ -14,14 +13,10 @@ const MON_10 = '2026-12-07T15:00:00.000Z';
 const SPOOF = { rlo: '\u202e', pdf: '\u202c', lri: '\u2066', pdi: '\u2069', zwsp: '\u200b', wj: '\u2060' };
 
 let handle: DatabaseHandle;
-let fx: Awaited<ReturnType<typeof createTestPractice>>;
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  fx = await createTestPractice(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
+let fx: TestPractice;
+withTestPractice((h, practice) => {
+  handle = h;
+  fx = practice;
 });
 
 describe(`names are stored without invisible controls on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {

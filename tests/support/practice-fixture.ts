@@ -1,4 +1,5 @@
-import type { Database } from '../../db/client';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database, DatabaseHandle } from '../../db/client';
 import {
   availabilityRules,
   clinicianConsultationTypes,
@@ -8,6 +9,7 @@ import {
   type NewConsultationType,
 } from '../../db/schema';
 import type { BookingDetailsInput } from '../../lib/bookings/schemas';
+import { openTestDatabase } from './test-db';
 
 export const FIXTURE_ZONE = 'America/New_York';
 
@@ -80,4 +82,18 @@ export async function addConsultationType(
   const [type] = await db.insert(consultationTypes).values({ ...values, practiceId: fx.practice.id }).returning();
   await db.insert(clinicianConsultationTypes).values({ clinicianId: fx.clinician.id, consultationTypeId: type!.id });
   return type!;
+}
+
+export type TestPractice = Awaited<ReturnType<typeof createTestPractice>>;
+
+/** A test file's database and its own practice: opened before the file's tests, closed after. */
+export function withTestPractice(ready: (handle: DatabaseHandle, practice: TestPractice) => void): void {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    ready(handle, await createTestPractice(handle.db));
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 }
