@@ -57,6 +57,11 @@ export const bookings = pgTable(
     /** Client-generated per form: a resubmission returns the same booking. */
     idempotencyKey: uuid('idempotency_key').notNull(),
     rescheduleCount: integer('reschedule_count').notNull().default(0),
+    /**
+     * RFC 5546 SEQUENCE of this booking's calendar event (UID = booking id): raised by every change
+     * a calendar should follow (confirmed, moved, cancelled), so an updated invitation replaces the old one.
+     */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: actorKindEnum('cancelled_by'),
     /** A request the practice declined (cancelled by staff, with a message for the client). */
@@ -94,6 +99,11 @@ export const bookingLinks = pgTable(
     /** This holder's own IANA zone (the one they booked or last rescheduled in): their pages show times in it. */
     timeZone: text('time_zone'),
     tokenHash: text('token_hash').notNull(),
+    /**
+     * The token itself, AES-256-GCM sealed (lib/messaging/link-token-seal.ts), so a message sent
+     * later (a reminder, a change) can carry the holder's own link. Lookups use only the hash.
+     */
+    tokenCiphertext: text('token_ciphertext'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -20,6 +20,12 @@ export const clinicians = pgTable(
      * change to either table checks and bumps it (lib/concurrency/edit-version.ts).
      */
     availabilityVersion: integer('availability_version').notNull().default(1),
+    /** The clinician's video room (https URL); clients see it on their private page near the time. '' = none. */
+    videoRoomUrl: text('video_room_url').notNull().default(''),
+    /** The private calendar feed (lib/calendar/feed.ts): only the SHA-256 of its token; null = no feed. */
+    calendarFeedTokenHash: text('calendar_feed_token_hash'),
+    /** The feed shows clients' names (otherwise initials only). */
+    calendarFeedShowsNames: boolean('calendar_feed_shows_names').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('clinicians_practice_idx').on(t.practiceId)],

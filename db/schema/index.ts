@@ -8,3 +8,4 @@ export * from './ops';
 export * from './staff';
 export * from './relations';
 export * from './staff-drafts';
+export * from './messages';

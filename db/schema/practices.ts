@@ -32,6 +32,13 @@ export const practices = pgTable('practices', {
   /** The footer's crisis wording for viewers in US zones / elsewhere; '' means Haven's default. */
   crisisLineUs: text('crisis_line_us').notNull().default(''),
   crisisLineElsewhere: text('crisis_line_elsewhere').notNull().default(''),
+  /**
+   * The sender name on every email (neutral by default: a client's inbox, lock screen or shared
+   * account shows it). The subjects use `sharedPageTitle` as the practice's word for a consultation.
+   */
+  emailSenderName: text('email_sender_name').notNull().default('Appointments'),
+  /** Reminder this many hours before a consultation; 0 = no reminders. */
+  reminderHoursBefore: integer('reminder_hours_before').notNull().default(24),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,47 @@
+/**
+ * Every kind of message Haven sends, as data. Subjects, bodies and who receives what are decided
+ * from these (lib/messaging/templates, lib/messaging/booking-messages.ts); the database enum
+ * `message_kind` is built from this list, so adding a kind is a migration.
+ */
+export const MESSAGE_KINDS = [
+  // To a client (each partner of a couple gets their own, with their own link).
+  'booking_confirmed',
+  'request_received',
+  'request_approved',
+  'request_declined',
+  'booking_rescheduled',
+  'booking_cancelled',
+  'link_issued',
+  'reminder',
+  // To the practice.
+  'practice_new_booking',
+  'practice_new_request',
+  'practice_client_cancelled',
+  'practice_delivery_failed',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const MESSAGE_RECIPIENTS = ['primary', 'partner', 'practice'] as const;
+export type MessageRecipient = (typeof MESSAGE_RECIPIENTS)[number];
+
+/**
+ * queued → sending → sent; a failed attempt goes back to `retrying` (with the error) until the
+ * queue gives up (`failed`); `skipped` was never sent on purpose (the person said no email, the
+ * booking changed again before a reminder was due…).
+ */
+export const MESSAGE_STATES = ['queued', 'sending', 'retrying', 'sent', 'failed', 'skipped'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+/** Who made a change, as the messages about it say it. */
+export type ChangedBy = 'primary' | 'partner' | 'staff' | 'system';
+
+export const CLIENT_KINDS: ReadonlySet<MessageKind> = new Set([
+  'booking_confirmed',
+  'request_received',
+  'request_approved',
+  'request_declined',
+  'booking_rescheduled',
+  'booking_cancelled',
+  'link_issued',
+  'reminder',
+]);
