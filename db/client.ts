@@ -25,10 +25,39 @@ export type DatabaseHandle = {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (PGlite's dumpDataDir). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * The connection underneath drizzle, for the job queue (lib/messaging/queue.ts), which must run
+   * on the same PGlite instance (one process, one connection) or the same pool (one set of
+   * connections, whose `error` events are already watched).
+   */
+  raw: RawConnection;
+  /** Runs `stop` (e.g. stopping the job queue) before the connection closes. */
+  beforeClose(stop: () => Promise<void>): void;
 };
+
+export type RawConnection =
+  | { kind: 'pglite'; client: import('@electric-sql/pglite').PGlite }
+  | { kind: 'pool'; pool: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
 
 /** Opens a connection pool (or the embedded database) for the given driver. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const opened = await openDriver(options);
+  const stops: Array<() => Promise<void>> = [];
+  let closing: Promise<void> | undefined;
+  return {
+    ...opened,
+    beforeClose: (stop) => void stops.push(stop),
+    close() {
+      closing ??= (async () => {
+        for (const stop of stops.splice(0).reverse()) await stop().catch((err: unknown) => console.error('[haven] while closing the database:', err));
+        await opened.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function openDriver(options: DatabaseOptions): Promise<Omit<DatabaseHandle, 'beforeClose'>> {
   switch (options.driver) {
     case 'pglite':
       return openPglite(options.dataDir, options.from);
@@ -39,7 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
 }
 
-async function openPglite(dataDir: string | null, from?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, from?: Blob): Promise<Omit<DatabaseHandle, 'beforeClose'>> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -60,19 +89,20 @@ async function openPglite(dataDir: string | null, from?: Blob): Promise<Database
       if (dataDir) releasePgliteLock(dataDir);
     },
     dumpDataDir: () => client.dumpDataDir('none'),
+    raw: { kind: 'pglite', client },
   };
 }
 
-async function openNodePostgres(url: string, max = 10): Promise<DatabaseHandle> {
+async function openNodePostgres(url: string, max = 10): Promise<Omit<DatabaseHandle, 'beforeClose'>> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString: url, max });
   watchPoolErrors(pool, 'pg');
   const db = drizzle({ client: pool, schema, logger: queryCountingLogger }) as unknown as Database;
-  return { db, driver: 'pg', options: { driver: 'pg', url, maxConnections: max }, close: () => pool.end() };
+  return { db, driver: 'pg', options: { driver: 'pg', url, maxConnections: max }, close: () => pool.end(), raw: { kind: 'pool', pool } };
 }
 
-async function openNeon(url: string, localProxy: string | undefined, max = 10): Promise<DatabaseHandle> {
+async function openNeon(url: string, localProxy: string | undefined, max = 10): Promise<Omit<DatabaseHandle, 'beforeClose'>> {
   const { Pool } = await import('@neondatabase/serverless');
   const { drizzle } = await import('drizzle-orm/neon-serverless');
   await configureNeon(localProxy);
@@ -84,6 +114,7 @@ async function openNeon(url: string, localProxy: string | undefined, max = 10): 
     driver: 'neon',
     options: { driver: 'neon', url, localProxy, maxConnections: max },
     close: () => pool.end(),
+    raw: { kind: 'pool', pool: pool as unknown as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } },
   };
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from './client';
 import { encryptPendingCancelTexts } from './data-fixes/encrypt-cancel-texts';
 import * as schema from './schema';
+import { installQueue } from '../lib/messaging/queue';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
@@ -13,9 +14,9 @@ const MIGRATION_LOCK_KEY = 72_736_583;
  * Applies db/migrations with the migrator of the handle's driver. On a server the run holds an
  * advisory lock on one dedicated connection, so concurrent starts (several app instances, test
  * workers) apply each migration exactly once. Data fixes that SQL cannot do (encryption) run
- * right after, under the same lock.
+ * right after, under the same lock, and then the job queue's schema and queues (pg-boss, lib/messaging/queue.ts).
  */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+export async function migrateDatabase(handle: Pick<DatabaseHandle, 'options' | 'db' | 'raw'>): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   const options = handle.options;
   switch (options.driver) {
@@ -23,6 +24,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       await migrate(handle.db as never, config);
       await runDataFixes(handle.db);
+      await installQueue(handle);
       return;
     }
     case 'pg': {
@@ -36,6 +38,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
         await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
         await migrate(db, config);
         await runDataFixes(db as unknown as Database);
+        await installQueue({ raw: { kind: 'pool', pool: client } });
         await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       } finally {
         await client.end();
@@ -53,6 +56,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
         await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
         await migrate(db, config);
         await runDataFixes(db as unknown as Database);
+        await installQueue({ raw: { kind: 'pool', pool: client } });
         await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
       } finally {
         await client.end();

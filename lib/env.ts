@@ -64,12 +64,36 @@ const envSchema = z
      * http://localhost:3000). Required in production with a DATABASE_URL.
      */
     NEXTAUTH_URL: z.string().url().optional(),
+    /**
+     * Outgoing mail: smtp://user:pass@host:587 or smtps://… (nodemailer, pooled connections).
+     * Unset: outside production and on the embedded demo, messages go to the development mailbox
+     * (/dev/mailbox); in production on a server database nothing can be sent, and the app says so.
+     */
+    SMTP_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\//i.test(v), { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+      .optional(),
+    /** The address messages come from (the name is the practice's sender name). Default: no-reply@<APP_URL host>. */
+    MAIL_FROM: z.string().trim().email({ message: 'MAIL_FROM must be an email address' }).optional(),
+    /**
+     * Where the job queue's worker runs: 'in-process' (inside the app; the default on the embedded
+     * database and in development), 'separate' (`npm run worker` processes, or the cron route).
+     */
+    HAVEN_WORKER: z.enum(['in-process', 'separate']).optional(),
+    /** Bearer secret for /api/cron (a serverless scheduler's call); unset = the route answers 404. */
+    HAVEN_CRON_SECRET: z.string().trim().min(32, { message: 'HAVEN_CRON_SECRET must be at least 32 characters' }).optional(),
+    /** First retry delay for a failed delivery, in seconds (doubling, up to an hour). Default 30. */
+    HAVEN_DELIVERY_RETRY_SECONDS: z.string().trim().regex(/^\d{1,4}$/).transform(Number).optional(),
   })
   .transform((e) => ({
     ...e,
     databaseDriver: pickDriver(e.DATABASE_URL, e.DATABASE_DRIVER),
     /** APP_URL's origin ("https://book.example.com"), for absolute links. */
     publicOrigin: new URL(e.APP_URL ?? 'http://localhost:3000').origin,
+    /** How mail leaves: SMTP, the development mailbox, or nowhere (production without SMTP: said at start-up and on staff pages). */
+    mailTransport: e.SMTP_URL ? ('smtp' as const) : e.NODE_ENV !== 'production' || pickDriver(e.DATABASE_URL, e.DATABASE_DRIVER) === 'pglite' ? ('mailbox' as const) : ('none' as const),
+    workerMode: e.HAVEN_WORKER ?? (pickDriver(e.DATABASE_URL, e.DATABASE_DRIVER) === 'pglite' || e.NODE_ENV === 'development' ? ('in-process' as const) : ('separate' as const)),
   }));
 
 export type Env = z.output<typeof envSchema>;

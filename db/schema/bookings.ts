@@ -100,7 +100,7 @@ export const bookingLinks = pgTable(
     timeZone: text('time_zone'),
     tokenHash: text('token_hash').notNull(),
     /**
-     * The token itself, AES-256-GCM sealed (lib/messaging/link-token-seal.ts), so a message sent
+     * The token itself, AES-256-GCM sealed (lib/bookings/link-token-seal.ts), so a message sent
      * later (a reminder, a change) can carry the holder's own link. Lookups use only the hash.
      */
     tokenCiphertext: text('token_ciphertext'),

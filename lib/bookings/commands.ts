@@ -25,7 +25,8 @@ import { clientChangeRefusal } from './change-policy';
 import type { SlotOption } from './dto';
 import { rememberHolderTimeZone, resolveLink, type LinkActor } from './link-access';
 import { liveFormLinkTokens, newFormLinkTokens } from './form-link-tokens';
-import { hashLinkToken } from './link-tokens';
+import { sealLinkToken } from './link-token-seal';
+import { notifyBookingChange } from '../messaging/booking-messages';
 import { unavailableMessage } from './refusals';
 import {
   makeBookingDetailsSchema,
@@ -173,8 +174,8 @@ export async function bookConsultation(params: {
         updatedAt: now,
       });
       await tx.insert(bookingLinks).values([
-        { bookingId, holder: 'primary' as const, timeZone: input.clientTimeZone, tokenHash: hashLinkToken(tokens.primary), createdAt: now },
-        ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, tokenHash: hashLinkToken(tokens.partner), createdAt: now }] : []),
+        { bookingId, holder: 'primary' as const, timeZone: input.clientTimeZone, ...sealLinkToken(tokens.primary), createdAt: now },
+        ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, ...sealLinkToken(tokens.partner), createdAt: now }] : []),
       ]);
       await recordAudit(tx, {
         actor: { kind: 'client', id: null },
@@ -184,6 +185,7 @@ export async function bookConsultation(params: {
         detail: { status, type: ctx.type.slug },
         at: now,
       });
+      await notifyBookingChange(tx, { bookingId, change: { event: 'booked' }, now });
       return { created: true };
     });
     if ('done' in outcome) return outcome.done;
@@ -358,6 +360,7 @@ export async function rescheduleBooking(params: { actor: LinkActor; input: Resch
         detail: { holder: link.holder, from: booking.startsAt.toISOString(), to: start.toISOString() },
         at: now,
       });
+      await notifyBookingChange(tx, { bookingId: booking.id, change: { event: 'rescheduled', by: link.holder }, now });
       return true;
     });
     if (typeof updated === 'string') return slotUnavailable(ctx, start, now, updated, 'raced', scope);
@@ -399,6 +402,7 @@ export async function cancelBooking(params: { actor: LinkActor; input: CancelInp
       detail: { holder: link.holder },
       at: now,
     });
+    await notifyBookingChange(tx, { bookingId: booking.id, change: { event: 'cancelled', by: link.holder }, now });
     return true;
   });
   return done ? { ok: true } : { ok: false, reason: 'closed', message: refusalMessage('closed', cutoff, booking.practice.phone) };

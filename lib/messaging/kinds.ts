@@ -45,3 +45,6 @@ export const CLIENT_KINDS: ReadonlySet<MessageKind> = new Set([
   'link_issued',
   'reminder',
 ]);
+
+/** Who was told of a change, for the screen that made it ("We emailed the client and their partner"). */
+export type Told = Array<{ recipient: MessageRecipient; state: 'queued' | 'skipped'; skipReason: string | null }>;

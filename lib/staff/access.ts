@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyBookingChange, type Told } from '../messaging/booking-messages';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '../../db/client';
 import { bookings, consultationTypes, practices } from '../../db/schema';
@@ -76,9 +77,9 @@ export async function withLockedBooking<R>(
  * are this same change.
  */
 export async function cancelByPractice(
-  tx: Executor,
+  tx: Transaction,
   params: { actor: StaffActor; booking: StaffBookingRow; reason: string; action: 'booking.cancelled' | 'booking.request_declined'; now: Date },
-): Promise<void> {
+): Promise<Told> {
   const { actor, booking, now } = params;
   const declined = params.action === 'booking.request_declined';
   await tx
@@ -100,6 +101,7 @@ export async function cancelByPractice(
     detail: params.action === 'booking.cancelled' ? { by: 'staff', from: booking.status } : undefined,
     at: now,
   });
+  return notifyBookingChange(tx, { bookingId: booking.id, change: declined ? { event: 'declined' } : { event: 'cancelled', by: 'staff' }, now });
 }
 
 /** A failed safeParse as a refusal with one message per field. */

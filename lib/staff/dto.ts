@@ -1,3 +1,4 @@
+import type { Told } from '../messaging/kinds';
 import type { CancellationKind } from '../bookings/cancellation-text';
 /**
  * What the staff workspace receives from lib/staff: allow-listed fields only, plain JSON
@@ -171,7 +172,7 @@ export type SlotTakenRefusal = {
 
 export type StaffCommandResult<T extends object = Record<never, never>> = ({ ok: true } & T) | StaffRefusal;
 
-export type StaffRescheduleResult = StaffCommandResult<{ startsAt: string; endsAt: string }> | SlotTakenRefusal;
+export type StaffRescheduleResult = StaffCommandResult<{ startsAt: string; endsAt: string; told: Told }> | SlotTakenRefusal;
 
 /** The new private link, shown once to be read out or sent; only its hash is stored. */
-export type ReissuedLink = { holder: LinkHolder; token: string; path: string };
+export type ReissuedLink = { holder: LinkHolder; token: string; path: string; told: Told };

@@ -64,7 +64,7 @@ describe(`requests queue on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     expect(await bookAt(new Date('2026-12-14T15:00:00Z'))).toMatchObject({ ok: false, reason: 'slot_taken' });
     expect(await bookAt(new Date('2026-12-14T16:00:00Z'))).toMatchObject({ ok: false, reason: 'slot_taken' }); // inside its 80 minutes
 
-    expect(await approveRequest({ actor: clinician(), bookingId: request.id, now: NOW })).toEqual({ ok: true, status: 'confirmed' });
+    expect(await approveRequest({ actor: clinician(), bookingId: request.id, now: NOW })).toEqual({ ok: true, status: 'confirmed', told: expect.any(Array) });
     expect(await getManagedBooking({ actor: { kind: 'link', token: request.primaryToken }, now: NOW })).toMatchObject({ status: 'confirmed' });
     const [audit] = await auditsOf(request.id, 'booking.request_approved');
     expect(audit).toMatchObject({ actorKind: 'staff', actorId: clinician().userId, subjectType: 'booking' });
@@ -89,7 +89,7 @@ describe(`requests queue on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     const empty = await declineRequest({ actor: clinician(), bookingId: request.id, message: '   ', now: NOW });
     expect(empty).toMatchObject({ ok: false, reason: 'invalid', fieldErrors: { message: 'Please write a short message to the client.' } });
 
-    expect(await declineRequest({ actor: clinician(), bookingId: request.id, message, now: NOW })).toEqual({ ok: true, status: 'cancelled' });
+    expect(await declineRequest({ actor: clinician(), bookingId: request.id, message, now: NOW })).toEqual({ ok: true, status: 'cancelled', told: expect.any(Array) });
     const [row] = await handle.db
       .select({ status: bookings.status, cancelledBy: bookings.cancelledBy, declined: bookings.declined, cancelledAt: bookings.cancelledAt, text: bookings.cancelTextCiphertext })
       .from(bookings)

@@ -4,6 +4,7 @@ import { getDb } from '../../db/client';
 import { bookings, clinicians, consultationTypes } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
+import { notifyBookingChange, type Told } from '../messaging/booking-messages';
 import { assertStaffCan, auditActorOf, cancelByPractice, invalidInput, withLockedBooking, notFound } from './access';
 import type { PendingRequest, StaffCommandResult } from './dto';
 import { summaryColumns, toBookingSummary } from './mappers';
@@ -38,10 +39,10 @@ export async function findPendingRequests(params: { actor: StaffActor; now?: Dat
 const ALREADY_DECIDED = 'This request has already been answered. Reload the page to see its status.';
 
 /** Approves a request: requested → confirmed. The slot was held all along, so it cannot clash. */
-export async function approveRequest(params: { actor: StaffActor; bookingId: string; now?: Date }): Promise<StaffCommandResult<{ status: 'confirmed' }>> {
+export async function approveRequest(params: { actor: StaffActor; bookingId: string; now?: Date }): Promise<StaffCommandResult<{ status: 'confirmed'; told: Told }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'confirmed' }>> => {
+  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'confirmed'; told: Told }>> => {
     if (booking.status !== 'requested') return { ok: false, reason: 'already_decided', message: ALREADY_DECIDED };
     if (booking.startsAt.getTime() <= now.getTime()) {
       return { ok: false, reason: 'too_late', message: 'The requested time has passed. Please decline it with a message instead.' };
@@ -57,7 +58,8 @@ export async function approveRequest(params: { actor: StaffActor; bookingId: str
       subjectId: booking.id,
       at: now,
     });
-    return { ok: true, status: 'confirmed' };
+    const told = await notifyBookingChange(tx, { bookingId: booking.id, change: { event: 'approved' }, now });
+    return { ok: true, status: 'confirmed', told };
   });
 }
 
@@ -71,14 +73,14 @@ export async function declineRequest(params: {
   bookingId: string;
   message: string;
   now?: Date;
-}): Promise<StaffCommandResult<{ status: 'cancelled' }>> {
+}): Promise<StaffCommandResult<{ status: 'cancelled'; told: Told }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
+  return withLockedBooking({ actor, bookingId, permission: 'booking.decide_request' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled'; told: Told }>> => {
     const parsed = declineRequestSchema.safeParse({ bookingId, message: params.message });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     if (booking.status !== 'requested') return { ok: false, reason: 'already_decided', message: ALREADY_DECIDED };
-    await cancelByPractice(tx, { actor, booking, reason: parsed.data.message, action: 'booking.request_declined', now });
-    return { ok: true, status: 'cancelled' };
+    const told = await cancelByPractice(tx, { actor, booking, reason: parsed.data.message, action: 'booking.request_declined', now });
+    return { ok: true, status: 'cancelled', told };
   });
 }

@@ -38,7 +38,7 @@ describe(`staff reschedule on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => 
   it('moves a booking like a client would when notice is not overridden', async () => {
     const b = await seedBooking(handle.db, world, { startsAt: new Date('2026-12-08T15:00:00Z') });
     const result = await rescheduleAsStaff({ actor: frontDesk(), bookingId: b.id, startsAt: '2026-12-08T18:30:00Z', overrideNotice: false, now: NOW });
-    expect(result).toEqual({ ok: true, startsAt: iso('2026-12-08T18:30:00Z'), endsAt: iso('2026-12-08T19:20:00Z') });
+    expect(result).toEqual({ ok: true, startsAt: iso('2026-12-08T18:30:00Z'), endsAt: iso('2026-12-08T19:20:00Z'), told: expect.any(Array) });
     expect(await startOf(b.id)).toEqual({ startsAt: new Date('2026-12-08T18:30:00Z'), rescheduleCount: 1 });
     // The client's private link shows the new time.
     expect((await getManagedBooking({ actor: { kind: 'link', token: b.primaryToken }, now: NOW }))?.startsAt).toBe(iso('2026-12-08T18:30:00Z'));

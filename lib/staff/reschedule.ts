@@ -25,6 +25,7 @@ import { EXCLUSION_VIOLATION, sqlStateOf } from '../errors';
 import { auditActorOf, invalidInput, loadBookingForStaff, notFound, type StaffBookingRow } from './access';
 import type { SlotTakenRefusal, StaffCommandResult, StaffRefusal, StaffRescheduleResult, StaffRescheduleSlots } from './dto';
 import { staffRescheduleSchema } from './schemas';
+import { notifyBookingChange } from '../messaging/booking-messages';
 
 const DAY_MS = 86_400_000;
 /** How far either side of a refused time we look for alternatives. */
@@ -180,12 +181,12 @@ export async function rescheduleAsStaff(params: {
         detail: { by: 'staff', from: booking.startsAt.toISOString(), to: start.toISOString(), overrideNotice },
         at: now,
       });
-      return true;
+      return notifyBookingChange(tx, { bookingId: booking.id, change: { event: 'rescheduled', by: 'staff' }, now });
     });
     // Taken, the day filled, or closed between our check and the write.
     if (typeof moved === 'string') return slotUnavailable(db, booking, ctx, start, now, policy, moved, 'raced');
     if (!moved) return { ok: false, reason: 'closed', message: 'This consultation changed while you were choosing. Please reload the page.' };
-    return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString() };
+    return { ok: true, startsAt: start.toISOString(), endsAt: endsAt.toISOString(), told: moved };
   } catch (err) {
     if (sqlStateOf(err) !== EXCLUSION_VIOLATION) throw err;
     // Someone took the time between our check and the write.

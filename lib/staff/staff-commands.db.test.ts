@@ -42,7 +42,7 @@ describe(`cancel as staff on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       reason: 'invalid',
       fieldErrors: { reason: 'Please give a reason for cancelling.' },
     });
-    expect(await cancelAsStaff({ actor: frontDesk(), bookingId: b.id, reason: 'Clinician unwell', now: lateNow })).toEqual({ ok: true, status: 'cancelled' });
+    expect(await cancelAsStaff({ actor: frontDesk(), bookingId: b.id, reason: 'Clinician unwell', now: lateNow })).toEqual({ ok: true, status: 'cancelled', told: expect.any(Array) });
     const row = await rowOf(b.id);
     expect(row).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', declined: false });
     expect(row.text).not.toContain('unwell');

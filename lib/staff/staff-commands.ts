@@ -4,7 +4,9 @@ import { bookingLinks, bookings } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
 import { recordAudit } from '../audit/record';
 import { ACTIVE_STATUSES } from '../bookings/availability';
-import { hashLinkToken, newLinkToken } from '../bookings/link-tokens';
+import { newLinkToken } from '../bookings/link-tokens';
+import { sealLinkToken } from '../bookings/link-token-seal';
+import { notifyBookingChange, type Told } from '../messaging/booking-messages';
 import { auditActorOf, cancelByPractice, invalidInput, withLockedBooking } from './access';
 import type { LinkHolder, ReissuedLink, StaffCommandResult } from './dto';
 import { bookingStatusSchema, reissueLinkSchema, staffCancelSchema, type FinalStatus } from './schemas';
@@ -19,17 +21,17 @@ export async function cancelAsStaff(params: {
   bookingId: string;
   reason: string;
   now?: Date;
-}): Promise<StaffCommandResult<{ status: 'cancelled' }>> {
+}): Promise<StaffCommandResult<{ status: 'cancelled'; told: Told }>> {
   const { actor, bookingId } = params;
   const now = params.now ?? new Date();
-  return withLockedBooking({ actor, bookingId, permission: 'booking.cancel' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled' }>> => {
+  return withLockedBooking({ actor, bookingId, permission: 'booking.cancel' }, async (tx, booking): Promise<StaffCommandResult<{ status: 'cancelled'; told: Told }>> => {
     const parsed = staffCancelSchema.safeParse({ bookingId, reason: params.reason });
     if (!parsed.success) return invalidInput(parsed.error.issues);
     if (booking.status !== 'requested' && booking.status !== 'confirmed') {
       return { ok: false, reason: 'closed', message: 'This consultation is already cancelled or over.' };
     }
-    await cancelByPractice(tx, { actor, booking, reason: parsed.data.reason, action: 'booking.cancelled', now });
-    return { ok: true, status: 'cancelled' };
+    const told = await cancelByPractice(tx, { actor, booking, reason: parsed.data.reason, action: 'booking.cancelled', now });
+    return { ok: true, status: 'cancelled', told };
   });
 }
 
@@ -106,7 +108,7 @@ export async function reissueClientLink(params: {
     const token = newLinkToken();
     // The holder's own zone carries over to their new link (their pages keep showing their clock).
     const timeZone = revoked.find((l) => l.timeZone)?.timeZone ?? null;
-    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, timeZone, tokenHash: hashLinkToken(token), createdAt: now });
+    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, timeZone, ...sealLinkToken(token), createdAt: now });
     await recordAudit(tx, {
       actor: auditActorOf(actor),
       action: 'booking.link_reissued',
@@ -115,6 +117,7 @@ export async function reissueClientLink(params: {
       detail: { holder, revokedLinks: revoked.length },
       at: now,
     });
-    return { ok: true, holder, token, path: `/m/${token}` };
+    const told = await notifyBookingChange(tx, { bookingId: booking.id, change: { event: 'link_issued', holder }, now });
+    return { ok: true, holder, token, path: `/m/${token}`, told };
   });
 }

@@ -1,0 +1,172 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { bookingLinks, bookings, clinicians, consultationTypes, messages, practices } from '../../db/schema';
+import { openLinkToken } from '../bookings/link-token-seal';
+import { DEFAULT_LOCALE } from '../i18n/locale';
+import { publicUrl } from '../public-url';
+import { referenceOf } from '../staff/mappers';
+import { maskEmail } from './mask';
+import type { MessageView } from './templates/view';
+
+/** A message row with what its delivery needs: the view to render, the address, the calendar facts. */
+export type LoadedMessage = {
+  id: string;
+  state: string;
+  kind: MessageView['kind'];
+  recipient: MessageView['recipient'];
+  to: string | null;
+  /** Why it must not go out after all (the booking moved on since it was written), or null. */
+  stale: string | null;
+  view: MessageView;
+  calendar: {
+    bookingId: string;
+    sequence: number;
+    status: MessageView['status'];
+    startsAt: Date;
+    endsAt: Date;
+    organizer: { name: string; email: string };
+    attendee: { name: string; email: string } | null;
+    address: { addressLine1: string; addressLine2: string; city: string; region: string; postalCode: string };
+  };
+  senderName: string;
+  replyTo: string | null;
+};
+
+/** Loads a message and its booking, in one query plus the link and (for a failure notice) the failed message. */
+export async function loadMessage(db: Executor, messageId: string): Promise<LoadedMessage | null> {
+  const [row] = await db
+    .select({
+      id: messages.id,
+      kind: messages.kind,
+      recipient: messages.recipient,
+      state: messages.state,
+      changedBy: messages.changedBy,
+      linkId: messages.linkId,
+      dedupeKey: messages.dedupeKey,
+      aboutMessageId: messages.aboutMessageId,
+      bookingId: bookings.id,
+      status: bookings.status,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      clientTimeZone: bookings.clientTimeZone,
+      clientName: bookings.clientName,
+      clientEmail: bookings.clientEmail,
+      okToEmail: bookings.okToEmail,
+      partnerName: bookings.partnerName,
+      partnerEmail: bookings.partnerEmail,
+      declined: bookings.declined,
+      cancelledBy: bookings.cancelledBy,
+      hasCancelText: bookings.cancelTextCiphertext,
+      calendarSequence: bookings.calendarSequence,
+      modality: consultationTypes.modality,
+      clinicianName: clinicians.displayName,
+      practiceName: practices.name,
+      practiceTimeZone: practices.timeZone,
+      addressLine1: practices.addressLine1,
+      addressLine2: practices.addressLine2,
+      city: practices.city,
+      region: practices.region,
+      postalCode: practices.postalCode,
+      phone: practices.phone,
+      practiceEmail: practices.email,
+      senderName: practices.emailSenderName,
+      word: practices.sharedPageTitle,
+    })
+    .from(messages)
+    .innerJoin(bookings, eq(bookings.id, messages.bookingId))
+    .innerJoin(consultationTypes, eq(consultationTypes.id, bookings.consultationTypeId))
+    .innerJoin(clinicians, eq(clinicians.id, bookings.clinicianId))
+    .innerJoin(practices, eq(practices.id, messages.practiceId))
+    .where(eq(messages.id, messageId))
+    .limit(1);
+  if (!row) return null;
+
+  const link = row.linkId
+    ? (await db
+        .select({ tokenHash: bookingLinks.tokenHash, tokenCiphertext: bookingLinks.tokenCiphertext, timeZone: bookingLinks.timeZone, revokedAt: bookingLinks.revokedAt })
+        .from(bookingLinks)
+        .where(eq(bookingLinks.id, row.linkId))
+        .limit(1))[0]
+    : undefined;
+  const token = link && !link.revokedAt ? openLinkToken(link) : null;
+
+  const isPartner = row.recipient === 'partner';
+  const isPractice = row.recipient === 'practice';
+  const to = isPractice ? row.practiceEmail || null : isPartner ? row.partnerEmail : row.clientEmail;
+  const name = isPractice ? null : isPartner ? row.partnerName : row.clientName;
+  const otherName = isPractice ? null : isPartner ? row.clientName : row.partnerName;
+
+  let failed: MessageView['failed'] = null;
+  if (row.kind === 'practice_delivery_failed' && row.aboutMessageId) {
+    const [about] = await db
+      .select({ kind: messages.kind, recipient: messages.recipient, sentTo: messages.sentTo, lastError: messages.lastError })
+      .from(messages)
+      .where(eq(messages.id, row.aboutMessageId))
+      .limit(1);
+    if (about) {
+      const address = about.recipient === 'partner' ? row.partnerEmail : row.clientEmail;
+      failed = { kind: about.kind, recipient: about.recipient, maskedAddress: maskEmail(about.sentTo ?? address ?? ''), error: about.lastError ?? '' };
+    }
+  }
+
+  const addressLines = [row.addressLine1, row.addressLine2, [row.city, row.region, row.postalCode].filter(Boolean).join(', ')].filter((l) => l.trim() !== '');
+  const view: MessageView = {
+    kind: row.kind,
+    recipient: row.recipient,
+    recipientName: name ? firstName(name) : null,
+    changedBy: (row.changedBy as MessageView['changedBy']) ?? null,
+    timeZone: isPractice ? row.practiceTimeZone : (link?.timeZone ?? row.clientTimeZone),
+    locale: DEFAULT_LOCALE,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    modality: row.modality,
+    status: row.status,
+    word: row.word || 'Appointment',
+    practice: { name: row.practiceName, addressLines, phone: row.phone, email: row.practiceEmail },
+    clinicianName: row.clinicianName,
+    link: isPractice ? publicUrl(`/clinician/bookings/${row.bookingId}`) : token ? publicUrl(`/m/${token}`) : null,
+    hasMessageOnPage: row.cancelledBy === 'staff' && row.hasCancelText !== null,
+    otherPersonName: otherName ? firstName(otherName) : null,
+    failed,
+    reference: referenceOf(row.bookingId),
+  };
+
+  return {
+    id: row.id,
+    state: row.state,
+    kind: row.kind,
+    recipient: row.recipient,
+    to: to ? to.toLowerCase() : null,
+    stale: staleness(row),
+    view,
+    calendar: {
+      bookingId: row.bookingId,
+      sequence: row.calendarSequence,
+      status: row.status,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      organizer: { name: row.senderName || row.practiceName, email: row.practiceEmail },
+      attendee: to && name ? { name, email: to.toLowerCase() } : null,
+      address: { addressLine1: row.addressLine1, addressLine2: row.addressLine2, city: row.city, region: row.region, postalCode: row.postalCode },
+    },
+    senderName: row.senderName || 'Appointments',
+    replyTo: row.practiceEmail || null,
+  };
+}
+
+/**
+ * A reminder is for one start time of a confirmed booking: if the booking was moved, cancelled or
+ * has begun since the reminder was written, it is not sent (the change wrote its own messages).
+ */
+function staleness(row: { kind: string; dedupeKey: string | null; status: string; startsAt: Date; recipient: string; okToEmail: boolean }): string | null {
+  if (row.recipient === 'primary' && !row.okToEmail) return 'no_email_consent';
+  if (row.kind !== 'reminder') return null;
+  if (row.status !== 'confirmed') return 'superseded';
+  if (row.dedupeKey && !row.dedupeKey.includes(`:${row.startsAt.toISOString()}:`)) return 'superseded';
+  return null;
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
