@@ -26,6 +26,7 @@ export async function createTestPractice(db: Database, overrides: { maxOpenBooki
       name: `Test practice ${slug}`,
       timeZone: FIXTURE_ZONE,
       phone: '(212) 555-0100',
+      email: `${slug}@practice.example.com`,
       maxOpenBookingsPerEmail: overrides.maxOpenBookingsPerEmail ?? 3,
       clientChangeCutoffHours: overrides.cutoffHours ?? 24,
     })

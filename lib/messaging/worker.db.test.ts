@@ -1,0 +1,74 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/client';
+import { devMailbox, messages } from '../../db/schema';
+import { bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
+import { bookConsultation } from '../bookings/commands';
+import { startWorker } from './worker';
+
+/*
+ * The worker end to end on each driver, through the development mailbox (no SMTP_URL in tests):
+ * a couple's booking owes three messages (each partner, the practice); the worker sends each once.
+ */
+
+// Tuesday 1 December 2026, 09:00 in New York.
+const NOW = new Date('2026-12-01T14:00:00Z');
+
+let handle: DatabaseHandle;
+let fx: TestPractice;
+withTestPractice((h, practice) => {
+  handle = h;
+  fx = practice;
+});
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe(`the queue's worker on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
+  it('delivers every message a booking owes, once each', async () => {
+    const booked = await bookConsultation({
+      input: bookingInput({ typeSlug: 'couple-video', startsAt: '2026-12-03T15:00:00.000Z', clinicianId: fx.clinician.id, partnerName: 'Sam Partner', partnerEmail: 'sam@example.com' }),
+      requester: { ip: '192.0.2.50' },
+      practiceSlug: fx.practice.slug,
+      now: NOW,
+    });
+    expect(booked.ok).toBe(true);
+    if (!booked.ok) return;
+    const owed = await handle.db.select().from(messages).where(eq(messages.bookingId, booked.bookingId));
+    expect(owed.map((m) => `${m.kind}→${m.recipient}`).sort()).toEqual([
+      'booking_confirmed→partner',
+      'booking_confirmed→primary',
+      'practice_new_booking→practice',
+      'reminder→partner',
+      'reminder→primary',
+    ]);
+    // Reminders wait for 24 hours before the start (a fixed instant; the queue holds them until then).
+    for (const r of owed.filter((m) => m.kind === 'reminder')) expect(r.sendAfter?.toISOString()).toBe('2026-12-02T15:00:00.000Z');
+
+    const worker = await startWorker(handle, { pollingIntervalSeconds: 0.5 });
+    try {
+      const rows = await waitFor(
+        () =>
+          handle.db
+            .select({ state: messages.state, sentTo: messages.sentTo })
+            .from(messages)
+            .where(and(eq(messages.bookingId, booked.bookingId), ne(messages.kind, 'reminder'))),
+        (r) => r.filter((m) => m.state === 'sent').length === 3,
+      );
+      expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+      const mail = await handle.db.select({ to: devMailbox.toAddress, subject: devMailbox.subject, text: devMailbox.textBody }).from(devMailbox);
+      const ours = mail.filter((m) => rows.some((r) => r.sentTo === m.to));
+      expect(ours).toHaveLength(3);
+      const partnerMail = ours.find((m) => m.to === 'sam@example.com')!;
+      expect(partnerMail.text).toMatch(/\/m\/[A-Za-z0-9_-]{43}/);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
