@@ -16,6 +16,26 @@ function withEnv(vars: Record<string, string | undefined>) {
 
 const KEY = 'k1:' + Buffer.alloc(32, 1).toString('base64');
 
+describe('env: mail and the worker', () => {
+  const server = { NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY, DATABASE_URL: 'postgres://h/db', HAVEN_HASH_SECRET: 's', NEXTAUTH_SECRET: 'x'.repeat(32), APP_URL: 'https://book.example.com', NEXTAUTH_URL: 'https://book.example.com' };
+
+  it('sends by SMTP when SMTP_URL is set, to the development mailbox in development or on the embedded demo, and nowhere otherwise', () => {
+    expect(withEnv({ ...server, SMTP_URL: 'smtp://mail.example.com:587' }).mailTransport).toBe('smtp');
+    expect(withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: KEY }).mailTransport).toBe('mailbox');
+    expect(withEnv({ NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY }).mailTransport).toBe('mailbox');
+    expect(withEnv(server).mailTransport).toBe('none');
+    expect(() => withEnv({ ...server, SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL must be an smtp/);
+  });
+
+  it('works the queue in the app process on the embedded database and in development, in separate workers on a production server', () => {
+    expect(withEnv({ NODE_ENV: 'production', HAVEN_DATA_KEYS: KEY }).workerMode).toBe('in-process');
+    expect(withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: KEY, DATABASE_URL: 'postgres://h/db' }).workerMode).toBe('in-process');
+    expect(withEnv(server).workerMode).toBe('separate');
+    expect(withEnv({ ...server, HAVEN_WORKER: 'in-process' }).workerMode).toBe('in-process');
+    expect(() => withEnv({ NODE_ENV: 'development', HAVEN_DATA_KEYS: KEY, HAVEN_WORKER: 'separate' })).toThrow(/HAVEN_WORKER: the embedded database/);
+  });
+});
+
 describe('env', () => {
   it('picks the embedded database when DATABASE_URL is unset or empty', () => {
     expect(withEnv({}).databaseDriver).toBe('pglite');

@@ -155,6 +155,9 @@ export function startupProblems(e: Env): string[] {
   if (e.NODE_ENV === 'production' && e.databaseDriver !== 'pglite' && !e.NEXTAUTH_URL) {
     problems.push('NEXTAUTH_URL: required in production (the public origin, e.g. https://book.example.com).');
   }
+  if (e.databaseDriver === 'pglite' && e.HAVEN_WORKER === 'separate') {
+    problems.push('HAVEN_WORKER: the embedded database can only be worked inside the app process (unset HAVEN_WORKER, or use a server DATABASE_URL).');
+  }
   return problems;
 }
 

@@ -16,7 +16,11 @@ export function startInProcessWorker(): void {
   if (shared.started) return;
   let mode: string;
   try {
-    mode = env().workerMode;
+    const e = env();
+    mode = e.workerMode;
+    if (e.mailTransport === 'none') {
+      console.warn('[haven] email: SMTP_URL is not set, so no message can be sent: clients are not told of bookings or changes. Set SMTP_URL (see the README).');
+    }
   } catch {
     return; // An invalid environment is reported by the first request, plainly.
   }
