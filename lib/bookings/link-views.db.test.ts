@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bookingLinks, bookings } from '../../db/schema';
@@ -60,5 +61,22 @@ describe(`what each private link shows, on ${process.env.TEST_DB_DRIVER ?? 'pgli
 
     const confirmed = await seedBooking(handle.db, world, { startsAt: world.slots() });
     expect(await buildBookingIcs({ actor: link(confirmed.primaryToken), now: NOW })).toContain('STATUS:CONFIRMED\r\n');
+  });
+
+  it('gives the download the booking\'s UID and calendar SEQUENCE, the practice\'s word and a neutral place, for either partner', async () => {
+    const b = await seedBooking(handle.db, world, { startsAt: world.slots(), typeSlug: 'couple-video' });
+    await handle.db.update(bookings).set({ calendarSequence: 3 }).where(eq(bookings.id, b.id));
+    for (const token of [b.primaryToken, b.partnerToken!]) {
+      const calendar = new ICAL.Component(ICAL.parse((await buildBookingIcs({ actor: link(token), now: NOW }))!));
+      expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+      const event = calendar.getFirstSubcomponent('vevent')!;
+      expect(event.getFirstPropertyValue('uid')).toBe(`${b.id}@haven`);
+      expect(event.getFirstPropertyValue('sequence')).toBe(3);
+      expect(event.getFirstPropertyValue('summary')).toBe('Appointment');
+      expect(event.getFirstPropertyValue('location')).toBe('Video — open your private link');
+      expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(b.startsAt);
+      expect(event.getAllProperties('attendee')).toHaveLength(0);
+      expect(calendar.toString()).not.toMatch(/couple|individual|therapy|CLIENT-NOTE/i);
+    }
   });
 });

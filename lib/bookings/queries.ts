@@ -7,7 +7,7 @@ import { changeCutoffOf, clientChangeRefusal } from './change-policy';
 import type { ManagedBooking, OpenSlots } from './dto';
 import { openCancelText } from './cancel-text-crypto';
 import { cancellationKindOf } from './cancellation-text';
-import { buildIcs, icsStatusOf } from './ics';
+import { buildInvitation, neutralLocation } from '../calendar/invitation';
 import { resolveLink, type LinkActor, type ResolvedLink } from './link-access';
 import { toAddress, toPublicType } from './mappers';
 
@@ -53,6 +53,7 @@ async function loadLinkedBooking(db: Executor, link: ResolvedLink) {
       declined: true,
       cancelTextCiphertext: true,
       clinicianId: true,
+      calendarSequence: true,
     },
     with: {
       consultationType: true,
@@ -123,8 +124,12 @@ export async function findOpenSlotsForReschedule(params: { actor: LinkActor; now
 }
 
 /**
- * "Add to calendar": a neutral title, the place or "Video", no clinical words. A request that is
- * not confirmed yet is TENTATIVE (the page offers the file only once confirmed).
+ * "Add to calendar" (lib/calendar/invitation.ts, PUBLISH): the booking's UID and calendar
+ * SEQUENCE, so the file agrees with the emailed invitations; the practice's neutral word as the
+ * title, the office address or "Video — open your private link", no type name, no note. A request
+ * that is not confirmed yet is TENTATIVE (the page offers the file only once confirmed); a
+ * cancelled booking's file is CANCELLED. The private link itself is not written into the file:
+ * calendars are shared and synced further than the link should travel.
  */
 export async function buildBookingIcs(params: { actor: LinkActor; now?: Date }): Promise<string | null> {
   const db = await getDb();
@@ -133,25 +138,17 @@ export async function buildBookingIcs(params: { actor: LinkActor; now?: Date }):
   const b = await loadLinkedBooking(db, link);
   if (!b) return null;
   const p = b.practice;
-  const location =
-    b.consultationType.modality === 'in_person'
-      ? [p.addressLine1, p.addressLine2, [p.city, p.region, p.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')
-      : b.consultationType.modality === 'video'
-        ? 'Video call (link sent before the appointment)'
-        : 'Phone call';
-  return buildIcs({
-    uid: `${b.id}@haven`,
+  return buildInvitation({
+    method: 'PUBLISH',
+    bookingId: b.id,
+    sequence: b.calendarSequence,
+    status: b.status,
     startsAt: b.startsAt,
     endsAt: b.endsAt,
-    title: 'Appointment',
-    location,
-    description: [
-      b.status === 'requested' ? 'Requested: the practice has not confirmed this time yet.' : '',
-      p.phone ? `To change this appointment, use your private link or call ${p.phone}.` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+    title: p.sharedPageTitle,
+    location: neutralLocation({ ...p, modality: b.consultationType.modality }),
+    description: p.phone ? `To change this appointment, use your private link or call ${p.phone}.` : 'To change this appointment, use your private link.',
+    organizer: { name: p.emailSenderName, email: p.email },
     stampedAt: params.now ?? new Date(),
-    status: icsStatusOf(b.status),
   });
 }
