@@ -110,7 +110,9 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     }
   }
 
-  const addressLines = [row.addressLine1, row.addressLine2, [row.city, row.region, row.postalCode].filter(Boolean).join(', ')].filter((l) => l.trim() !== '');
+  // "Springfield, IL 62701", as the practice's pages write it.
+  const cityLine = [row.city, [row.region, row.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const addressLines = [row.addressLine1, row.addressLine2, cityLine].filter((l) => l.trim() !== '');
   const view: MessageView = {
     kind: row.kind,
     recipient: row.recipient,
