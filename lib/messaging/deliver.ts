@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { messages } from '../../db/schema';
 import { env } from '../env';
 import { enqueueMessages } from './booking-messages';
+import { calendarAttachment } from './calendar-attachment';
 import { loadMessage } from './message-view';
 import { renderMessage } from './templates/render';
 import { fromAddress, transportFor, type Transport } from './transport';
@@ -67,6 +68,7 @@ export async function deliverMessage(db: Database, attempt: DeliveryAttempt, tra
       replyTo: loaded.replyTo ?? undefined,
       to: loaded.to!,
       ...rendered,
+      calendar: calendarAttachment(loaded, fromAddress(), now) ?? undefined,
     });
   } catch (err) {
     const lastError = transportError(err);

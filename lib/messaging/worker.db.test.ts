@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { devMailbox, messages } from '../../db/schema';
 import { bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
-import { bookConsultation } from '../bookings/commands';
+import ICAL from 'ical.js';
+import { bookConsultation, cancelBooking } from '../bookings/commands';
 import { startWorker } from './worker';
 
 /*
@@ -28,6 +29,27 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
     if (done(value) || Date.now() > until) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The invitations delivered for a booking, parsed with a real iCalendar parser. */
+async function mailboxFor(bookingId: string) {
+  const rows = await handle.db
+    .select({ calendar: devMailbox.calendar })
+    .from(devMailbox)
+    .innerJoin(messages, eq(messages.id, devMailbox.messageId))
+    .where(eq(messages.bookingId, bookingId));
+  return rows
+    .filter((r) => r.calendar)
+    .map((r) => {
+      const vcalendar = new ICAL.Component(ICAL.parse(r.calendar!));
+      const vevent = vcalendar.getFirstSubcomponent('vevent')!;
+      return {
+        method: vcalendar.getFirstPropertyValue('method'),
+        uid: vevent.getFirstPropertyValue('uid'),
+        sequence: vevent.getFirstPropertyValue('sequence'),
+        status: vevent.getFirstPropertyValue('status'),
+      };
+    });
 }
 
 describe(`the queue's worker on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
@@ -67,6 +89,31 @@ describe(`the queue's worker on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () =
       expect(ours).toHaveLength(3);
       const partnerMail = ours.find((m) => m.to === 'sam@example.com')!;
       expect(partnerMail.text).toMatch(/\/m\/[A-Za-z0-9_-]{43}/);
+      expect(partnerMail.text).not.toContain(booked.primaryToken);
+
+      // Each partner's confirmation carries an invitation (REQUEST, the booking's UID, SEQUENCE 1);
+      // the practice's notice carries none.
+      const invitations = await mailboxFor(booked.bookingId);
+      expect(invitations.map((i) => i.method).sort()).toEqual(['REQUEST', 'REQUEST']);
+      for (const i of invitations) expect(i).toMatchObject({ uid: `${booked.bookingId}@haven`, sequence: 1, status: 'CONFIRMED' });
+
+      // Cancelled from the booker's link: both get a CANCEL with a higher SEQUENCE, and the practice is told.
+      expect(await cancelBooking({ actor: { kind: 'link', token: booked.primaryToken }, input: { reason: 'Something came up' }, now: NOW })).toEqual({ ok: true });
+      const after = await waitFor(() => mailboxFor(booked.bookingId), (r) => r.length === 4);
+      expect(after.filter((i) => i.method === 'CANCEL')).toEqual([
+        expect.objectContaining({ uid: `${booked.bookingId}@haven`, sequence: 2, status: 'CANCELLED' }),
+        expect.objectContaining({ uid: `${booked.bookingId}@haven`, sequence: 2, status: 'CANCELLED' }),
+      ]);
+      const notices = await waitFor(
+        () => handle.db.select({ state: messages.state }).from(messages).where(and(eq(messages.bookingId, booked.bookingId), eq(messages.kind, 'practice_client_cancelled'))),
+        (r) => r[0]?.state === 'sent',
+      );
+      expect(notices).toEqual([{ state: 'sent' }]);
+      const reminders = await handle.db.select({ state: messages.state, skipReason: messages.skipReason }).from(messages).where(and(eq(messages.bookingId, booked.bookingId), eq(messages.kind, 'reminder')));
+      expect(reminders).toEqual([
+        { state: 'skipped', skipReason: 'superseded' },
+        { state: 'skipped', skipReason: 'superseded' },
+      ]);
     } finally {
       await worker.stop();
     }
