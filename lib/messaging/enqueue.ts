@@ -34,6 +34,16 @@ const throughCurrentTransaction: Db = {
 };
 const sender = new PgBoss({ db: throughCurrentTransaction, schema: 'pgboss', supervise: false, schedule: false, migrate: false });
 
+/**
+ * At most one job per key and time slot (pg-boss's throttle: `singletonKey` + `singletonSeconds`),
+ * through the same door: null when this slot has its job already. For work that is due "once an
+ * hour" without a clock of its own (housekeeping from the cron route).
+ */
+export async function enqueueOncePer(tx: Transaction, queue: QueueName, key: string, seconds: number): Promise<string | null> {
+  const db = fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql);
+  return currentTransaction.run(db, () => sender.send(queue, {}, { singletonKey: key, singletonSeconds: seconds, db }));
+}
+
 /** The retry schedule of a delivery: first retry after `firstDelaySeconds`, doubling to an hour, 10 tries (≈ 4 h at 30 s). */
 export function deliveryRetryOptions(firstDelaySeconds: number): Pick<SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax'> {
   return { retryLimit: 10, retryDelay: firstDelaySeconds, retryBackoff: true, retryDelayMax: 3600 };
