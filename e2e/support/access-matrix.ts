@@ -76,6 +76,15 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/m/[token]/cancel', title: 'cancelling by private link', path: (w, a) => `/m/${w.tokenFor(a)}/cancel`, expect: LINK_HOLDER },
   { route: '/m/[token]/calendar.ics', title: 'the calendar file of a private link', path: (w, a) => `/m/${w.tokenFor(a)}/calendar.ics`, expect: LINK_HOLDER },
   { route: '/api/health', title: 'health check', path: () => '/api/health', expect: PUBLIC },
+  {
+    // A capability, like a private link: whoever holds the address gets the feed (a session changes nothing).
+    route: '/api/calendar/[token]',
+    title: 'a clinician’s calendar feed',
+    path: (w) => `/api/calendar/${w.feedToken}.ics`,
+    expect: PUBLIC,
+    shows: (w) => ({ contains: ['BEGIN:VCALENDAR', `UID:${w.a.id}@haven`], omits: ['Matrix: a private worry', 'Matrix Client', 'Individual consultation', `${w.b.id}@haven`, `${w.foreign.id}@haven`] }),
+  },
+  { route: '/api/calendar/[token]', title: 'a calendar feed address that matches nothing', path: (w) => `/api/calendar/${w.unknownToken}.ics`, expect: each<PageOutcome>('not_found') },
   { route: '/api/auth/[...nextauth]', title: 'next-auth session endpoint', path: () => '/api/auth/session', expect: PUBLIC },
   { route: '/clinician', title: 'the clinician’s today & week', path: () => '/clinician', expect: CLINICIANS },
   { route: '/clinician/requests', title: 'the requests queue', path: () => '/clinician/requests', expect: CLINICIANS },
@@ -96,6 +105,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/clinician/settings', title: 'consultation type settings', path: () => '/clinician/settings', expect: CLINICIANS },
   { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/staff', title: 'staff sign-in state', path: () => '/clinician/staff', expect: CLINICIANS, shows: noClientNote },
+  { route: '/clinician/calendar-feed', title: 'the clinician’s own calendar feed', path: () => '/clinician/calendar-feed', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/[...missing]', title: 'an unknown clinician address', path: () => '/clinician/no-such-page', expect: NO_SUCH_STAFF_PAGE },
   {
     route: '/desk',
@@ -301,6 +311,25 @@ export const ACTION_CASES: ActionCase[] = [
     action: 'app/(staff)/clinician/staff/actions.ts#unlockStaffSignInAction',
     page: () => '/clinician/staff',
     call: (w) => ({ args: [{ staffUserId: w.frontDeskUserId }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    // A clinician's own calendar feed (each clinician theirs); never the front desk.
+    action: 'app/(staff)/clinician/calendar-feed/actions.ts#createCalendarFeedAction',
+    page: () => '/clinician/calendar-feed',
+    call: () => ({ args: [{}] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/calendar-feed/actions.ts#revokeCalendarFeedAction',
+    page: () => '/clinician/calendar-feed',
+    call: () => ({ args: [{}] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/calendar-feed/actions.ts#setCalendarFeedNamesAction',
+    page: () => '/clinician/calendar-feed',
+    call: () => ({ args: [{ showsNames: true }] }),
     expect: OWN_HOURS_ACTION,
   },
   {

@@ -14,7 +14,7 @@
  * e2e/staff-auth.spec.ts; minting here keeps a matrix of hundreds of requests fast).
  */
 import crypto from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import * as schema from '../../db/schema';
 import { blockedRangeOf } from '../../lib/bookings/blocked-range';
@@ -61,6 +61,8 @@ export type AccessWorld = {
   freeDate: string;
   /** A well-formed private-link token that belongs to no booking. */
   unknownToken: string;
+  /** The live calendar feed token of booking A's clinician (lib/calendar/feed.ts): a capability, like a private link. */
+  feedToken: string;
   /** The Cookie header for each staff actor: a fresh session every call. */
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
@@ -183,6 +185,8 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     foreignDesk: await staff(elsewhere, 'front_desk', null, 'Faraway'),
   };
   const unknownToken = newLinkToken();
+  const feedToken = newLinkToken();
+  await db.update(clinicians).set({ calendarFeedTokenHash: hashLinkToken(feedToken) }).where(eq(clinicians.id, drRowan));
   const nyDate = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(now + days * DAY));
   const [timeOff] = await db
     .insert(availabilityOverrides)
@@ -200,6 +204,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     timeOffId: timeOff!.id,
     freeDate: nyDate(30),
     unknownToken,
+    feedToken,
     tokenFor(actor) {
       if (actor === 'linkA') return world.a.token;
       if (actor === 'linkB') return world.b.token;
@@ -238,6 +243,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'overrides', (select json_agg(row_to_json(o) order by o.id) from availability_overrides o where o.clinician_id in (${clinicianSql})),
             'types', (select json_agg(row_to_json(t) order by t.id) from consultation_types t where t.id in (${typeSql})),
             'practices', (select json_agg(row_to_json(p) order by p.id) from practices p where p.id in (${practiceSql})),
+            'clinicians', (select json_agg(row_to_json(c) order by c.id) from clinicians c where c.id in (${clinicianSql})),
             'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
           ) as state`,
       )) as unknown as { rows: Array<{ state: unknown }> };

@@ -27,6 +27,9 @@ describe('audit log words', () => {
     expect(describeAuditEvent({ action: 'staff.sign_in.failed', detail: { reason: 'something new' } })).toBe('Sign-in failed');
     expect(describeAuditEvent({ action: 'staff.sign_in.succeeded', detail: { reason: 'ok' } })).toBe('Signed in');
     expect(describeAuditEvent({ action: 'report.exported', detail: {} })).toBe('Report exported');
+    expect(describeAuditEvent({ action: 'calendar_feed.names_changed', detail: { showsNames: true } })).toBe('Calendar feed now shows clients’ full names');
+    expect(describeAuditEvent({ action: 'calendar_feed.names_changed', detail: { showsNames: false } })).toBe('Calendar feed now shows initials only');
+    expect(describeAuditEvent({ action: 'calendar_feed.regenerated', detail: {} })).toBe('Replaced a calendar feed’s address');
   });
 
   it('never repeats free text from the detail', () => {

@@ -48,6 +48,10 @@ export const AUDIT_ACTION_GROUPS = [
       'availability.override_removed': 'Removed time off or extra hours',
       'consultation_type.updated': 'Changed a consultation type',
       'practice.settings_changed': 'Changed practice settings',
+      'calendar_feed.created': 'Turned on a calendar feed',
+      'calendar_feed.regenerated': 'Replaced a calendar feed’s address',
+      'calendar_feed.revoked': 'Turned off a calendar feed',
+      'calendar_feed.names_changed': 'Changed what a calendar feed shows',
     },
   },
 ] as const satisfies ReadonlyArray<{ label: string; actions: Record<string, string> }>;
@@ -101,6 +105,8 @@ export function describeAuditEvent(event: Pick<AuditEventDto, 'action' | 'detail
     }
     case 'booking.cancelled':
       return detail.by === 'staff' ? 'Cancelled the consultation (practice)' : 'Cancelled the consultation';
+    case 'calendar_feed.names_changed':
+      return detail.showsNames === true ? 'Calendar feed now shows clients’ full names' : detail.showsNames === false ? 'Calendar feed now shows initials only' : 'Changed what a calendar feed shows';
     case 'booking.link_reissued':
       return detail.holder === 'partner' ? "Issued a new private link for the client's partner" : 'Issued a new private link for the client';
     default:

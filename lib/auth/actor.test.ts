@@ -25,6 +25,7 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'practice.edit_security': { clinician: true, front_desk: false },
   'practice.edit_client_pages': { clinician: true, front_desk: false },
   'staff.manage_sign_in': { clinician: true, front_desk: false },
+  'calendar_feed.manage': { clinician: true, front_desk: false },
 };
 
 describe('can(): the role table', () => {
@@ -57,6 +58,12 @@ describe('canForClinician(): clinical content is the own clinician\'s only', () 
     expect(canForClinician(clinician, 'booking.read_clinical', 'c1')).toBe(true);
     expect(canForClinician(clinician, 'booking.read_clinical', 'c2')).toBe(false);
     expect(canForClinician(clinician, 'availability.edit', 'c2')).toBe(false);
+  });
+
+  it('lets a clinician manage their own calendar feed only', () => {
+    expect(canForClinician(clinician, 'calendar_feed.manage', 'c1')).toBe(true);
+    expect(canForClinician(clinician, 'calendar_feed.manage', 'c2')).toBe(false);
+    expect(canForClinician({ ...frontDesk, clinicianId: 'c1' }, 'calendar_feed.manage', 'c1')).toBe(false);
   });
 
   it('keeps practice-wide permissions practice-wide', () => {

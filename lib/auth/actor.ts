@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'practice.edit_client_pages': { roles: ['clinician'], scope: 'practice' },
   /** See the practice's staff and their sign-in state; unlock a paused sign-in. */
   'staff.manage_sign_in': { roles: ['clinician'], scope: 'practice' },
+  /** A clinician's own private calendar feed: make or replace its address, turn it off, names or initials. */
+  'calendar_feed.manage': { roles: ['clinician'], scope: 'own_clinician' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,9 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { auditEvents, bookingLinks, bookings, consultationRecords } from '../../db/schema';
+import { auditEvents, bookingLinks, bookings, clinicians, consultationRecords } from '../../db/schema';
 import { ACTOR_NAMES, type ActorName, CLIENT_NOTE, CLINICIAN_NOTES, seedBooking, type SeededBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import type { StaffActor } from '../auth/actor';
+import { createCalendarFeed, getCalendarFeedSettings, revokeCalendarFeed, setCalendarFeedShowsNames } from '../calendar/feed';
 import { AppError } from '../errors';
 import { getBookingForStaff } from './booking-detail';
 import { getClinicalRecord, saveClinicalNotes } from './clinical-notes';
@@ -64,7 +65,30 @@ const started = async (w: StaffWorld): Promise<Case> => {
   return { ...c, now: later(c.booking.startsAt, 2) };
 };
 
+/** The booking's clinician's own calendar feed (lib/calendar/feed.ts): that clinician only. */
+const ownFeed = (actor: StaffActor) => ({ actor, clinicianId: world.clinician.id });
+
 const MATRIX: Record<string, Row> = {
+  getCalendarFeedSettings: {
+    setup: confirmed,
+    call: async (actor) => ((await getCalendarFeedSettings(ownFeed(actor))).title === 'Appointment' ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
+  createCalendarFeed: {
+    setup: confirmed,
+    call: async (actor) => ((await createCalendarFeed(ownFeed(actor))).url.includes('/api/calendar/') ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
+  revokeCalendarFeed: {
+    setup: confirmed,
+    call: async (actor) => ((await revokeCalendarFeed(ownFeed(actor))) ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
+  setCalendarFeedShowsNames: {
+    setup: confirmed,
+    call: async (actor) => ((await setCalendarFeedShowsNames({ ...ownFeed(actor), showsNames: false })).showsNames === false ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+  },
   setTwoFactorForAll: {
     setup: confirmed,
     // Writes the actor's own practice only: the booking's practice for its clinicians, never for another's.
@@ -200,6 +224,17 @@ const EXEMPT: Record<string, string> = {
   'schedule-window.ts#scheduleWindow': 'pure: the days a schedule page shows',
   'schedule-window.ts#relativeDayName': 'pure: Today / Yesterday / Tomorrow',
   'schedule-window.ts#scheduleHref': 'pure: a schedule page address',
+  '../calendar/feed.ts#buildCalendarFeed': 'the token is the credential (no staff actor): unknown, replaced and revoked tokens are tested in lib/calendar/feed.db.test.ts',
+  '../calendar/feed.ts#calendarFeedUrl': 'pure: the feed address of a token',
+  '../calendar/feed.ts#feedTokenFromSegment': 'pure: the token in an address segment',
+  '../calendar/feed-calendar.ts#initialsOf': 'pure: initials of a name',
+  '../calendar/feed-calendar.ts#feedEventTitle': 'pure: a feed event title',
+  '../calendar/feed-calendar.ts#buildFeedCalendar': 'pure: rows → iCalendar',
+  '../calendar/invitation.ts#buildInvitation': 'pure: one booking → iCalendar',
+  '../calendar/invitation.ts#eventUid': 'pure: the UID of a booking',
+  '../calendar/invitation.ts#eventStatusOf': 'pure: booking status → event STATUS',
+  '../calendar/invitation.ts#serialize': 'pure: calendar → text',
+  '../calendar/invitation.ts#neutralLocation': 'pure: modality and address → location',
 };
 
 withStaffWorld((h, w) => {
@@ -229,7 +264,13 @@ async function snapshot(bookingId: string) {
   const links = await db.select({ id: bookingLinks.id, revokedAt: bookingLinks.revokedAt }).from(bookingLinks).where(eq(bookingLinks.bookingId, bookingId)).orderBy(bookingLinks.id);
   const records = await db.select().from(consultationRecords).where(eq(consultationRecords.bookingId, bookingId));
   const audits = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'booking'), eq(auditEvents.subjectId, bookingId)));
-  return JSON.stringify({ booking, links, records, audits: audits.length });
+  // The booking's clinician's calendar feed, and what was audited about that clinician.
+  const [feed] = await db
+    .select({ tokenHash: clinicians.calendarFeedTokenHash, showsNames: clinicians.calendarFeedShowsNames })
+    .from(clinicians)
+    .where(eq(clinicians.id, world.clinician.id));
+  const clinicianAudits = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'clinician'), eq(auditEvents.subjectId, world.clinician.id)));
+  return JSON.stringify({ booking, links, records, audits: audits.length, feed, clinicianAudits: clinicianAudits.length });
 }
 
 /** No clinical field names, no plaintext, no envelope. */
@@ -287,9 +328,12 @@ describe(`lib/staff authorization matrix on ${process.env.TEST_DB_DRIVER ?? 'pgl
     }
   });
 
-  it('covers every exported function of lib/staff (add new ones to the matrix)', async () => {
+  it('covers every exported function of lib/staff and lib/calendar (add new ones to the matrix)', async () => {
     const dir = path.dirname(fileURLToPath(import.meta.url));
-    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+    const calendarDir = path.join(dir, '../calendar');
+    const sources = (folder: string, prefix: string) =>
+      (fs.readdirSync(folder, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${prefix}${f}`);
+    const files = [...sources(dir, ''), ...sources(calendarDir, '../calendar/')].sort();
     const found: string[] = [];
     const exempted: string[] = [];
     for (const file of files) {

@@ -8,6 +8,7 @@ const NAV: Record<StaffRole, StaffNavItem[]> = {
     { href: '/clinician', label: 'Today & week' },
     { href: '/clinician/requests', label: 'Requests' },
     { href: '/clinician/availability', label: 'Availability' },
+    { href: '/clinician/calendar-feed', label: 'Calendar feed' },
     { href: '/clinician/settings', label: 'Consultation types' },
     { href: '/clinician/audit', label: 'Audit log' },
     { href: '/clinician/staff', label: 'Staff sign-in' },
