@@ -50,7 +50,7 @@ describe('buildFeedCalendar', () => {
     expect(a!.getFirstPropertyValue('summary')).toBe('Appointment · J. D. & K. L.');
     expect(a!.getFirstPropertyValue('sequence')).toBe(2);
     expect(a!.getFirstPropertyValue('status')).toBe('CONFIRMED');
-    expect(a!.getFirstPropertyValue('location')).toBe('Video — open your private link');
+    expect(a!.getFirstPropertyValue('location')).toBe('Video');
     expect(a!.getFirstPropertyValue('class')).toBe('PRIVATE');
     expect((a!.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(confirmed.startsAt);
     expect(b!.getFirstPropertyValue('status')).toBe('TENTATIVE');

@@ -84,7 +84,8 @@ export function buildFeedCalendar(input: FeedInput): string {
       start: entry.startsAt,
       end: entry.endsAt,
       summary: feedEventTitle(input.title, entry, input.showsNames),
-      location: neutralLocation({ ...input.address, modality: entry.modality }),
+      // The clinician's own calendar: "Video" (the client-facing wording points at the client's private page).
+      location: entry.modality === 'video' ? 'Video' : neutralLocation({ ...input.address, modality: entry.modality }),
       description: `Details in Haven (sign-in required): ${entry.url}`,
       url: entry.url,
       status: eventStatusOf(entry.status),

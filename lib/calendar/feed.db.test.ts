@@ -70,7 +70,7 @@ describe(`the clinician's calendar feed on ${process.env.TEST_DB_DRIVER ?? 'pgli
     expect(c.getFirstPropertyValue('summary')).toBe('Appointment · J. D.');
     expect(c.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(c.getFirstPropertyValue('sequence')).toBe(0);
-    expect(c.getFirstPropertyValue('location')).toBe('Video — open your private link');
+    expect(c.getFirstPropertyValue('location')).toBe('Video');
     expect((c.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(confirmed.startsAt);
     const r = feed.byBooking.get(couple.id)!;
     expect(r.getFirstPropertyValue('summary')).toBe('Appointment · A. M. & R. P. (request)');
@@ -135,6 +135,18 @@ describe(`the clinician's calendar feed on ${process.env.TEST_DB_DRIVER ?? 'pgli
     expect(await revokeCalendarFeed({ ...ownFeed(), now: at(5) })).toEqual({ revoked: false });
     const actions = (await auditsFor(world.clinician.id)).filter((a) => a.occurredAt > NOW && a.occurredAt <= at(5)).map((a) => a.action);
     expect(actions).toEqual(['calendar_feed.revoked', 'calendar_feed.created', 'calendar_feed.regenerated', 'calendar_feed.revoked']);
+  });
+
+  it('stops serving a clinician who is no longer active, and serves them again if reactivated', async () => {
+    const live = tokenOf((await createCalendarFeed({ ...ownFeed(), now: new Date(NOW.getTime() + 6 * 60_000) })).url);
+    expect(await buildCalendarFeed({ token: live, now: NOW })).not.toBeNull();
+    await handle.db.update(clinicians).set({ active: false }).where(eq(clinicians.id, world.clinician.id));
+    try {
+      expect(await buildCalendarFeed({ token: live, now: NOW })).toBeNull();
+    } finally {
+      await handle.db.update(clinicians).set({ active: true }).where(eq(clinicians.id, world.clinician.id));
+    }
+    expect(await buildCalendarFeed({ token: live, now: NOW })).not.toBeNull();
   });
 
   it('answers null for unknown and malformed tokens alike', async () => {

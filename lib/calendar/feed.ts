@@ -186,7 +186,8 @@ export async function buildCalendarFeed(params: { token: string; now?: Date }): 
       ),
     )
     .leftJoin(consultationTypes, eq(consultationTypes.id, bookings.consultationTypeId))
-    .where(eq(clinicians.calendarFeedTokenHash, hashLinkToken(params.token)))
+    // A clinician who left the practice (inactive) has no feed any more.
+    .where(and(eq(clinicians.calendarFeedTokenHash, hashLinkToken(params.token)), eq(clinicians.active, true)))
     .orderBy(asc(bookings.startsAt));
   const first = rows[0];
   if (!first) return null;
