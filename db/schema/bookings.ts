@@ -98,6 +98,8 @@ export const bookingLinks = pgTable(
     holder: linkHolderEnum('holder').notNull(),
     /** This holder's own IANA zone (the one they booked or last rescheduled in): their pages show times in it. */
     timeZone: text('time_zone'),
+    /** The holder's locale (BCP 47, validated) when known, for dates and times in their messages. */
+    locale: text('locale'),
     tokenHash: text('token_hash').notNull(),
     /**
      * The token itself, AES-256-GCM sealed (lib/bookings/link-token-seal.ts), so a message sent

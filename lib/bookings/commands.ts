@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record';
 import { encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
 import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, sqlStateOf } from '../errors';
+import { normalizeLocale } from '../i18n/locale';
 import { isValidTimeZone } from '../scheduling/zoned-time';
 import {
   ACTIVE_STATUSES,
@@ -80,9 +81,12 @@ export async function bookConsultation(params: {
   input: BookingDetailsInput;
   requester: Requester;
   practiceSlug?: string;
+  /** The booker's locale (their browser's), for the dates in their messages; their partner's too until known. */
+  locale?: string;
   now?: Date;
 }): Promise<BookResult> {
   const now = params.now ?? new Date();
+  const locale = normalizeLocale(params.locale);
   const db = await getDb();
   const raw = params.input;
   if (raw.website) return { ok: false, reason: 'invalid', message: 'We could not accept this booking. Please call the practice.' };
@@ -174,8 +178,8 @@ export async function bookConsultation(params: {
         updatedAt: now,
       });
       await tx.insert(bookingLinks).values([
-        { bookingId, holder: 'primary' as const, timeZone: input.clientTimeZone, ...sealLinkToken(tokens.primary), createdAt: now },
-        ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, ...sealLinkToken(tokens.partner), createdAt: now }] : []),
+        { bookingId, holder: 'primary' as const, timeZone: input.clientTimeZone, locale, ...sealLinkToken(tokens.primary), createdAt: now },
+        ...(tokens.partner ? [{ bookingId, holder: 'partner' as const, locale, ...sealLinkToken(tokens.partner), createdAt: now }] : []),
       ]);
       await recordAudit(tx, {
         actor: { kind: 'client', id: null },

@@ -84,7 +84,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
 
   const link = row.linkId
     ? (await db
-        .select({ tokenHash: bookingLinks.tokenHash, tokenCiphertext: bookingLinks.tokenCiphertext, timeZone: bookingLinks.timeZone, revokedAt: bookingLinks.revokedAt })
+        .select({ tokenHash: bookingLinks.tokenHash, tokenCiphertext: bookingLinks.tokenCiphertext, timeZone: bookingLinks.timeZone, locale: bookingLinks.locale, revokedAt: bookingLinks.revokedAt })
         .from(bookingLinks)
         .where(eq(bookingLinks.id, row.linkId))
         .limit(1))[0]
@@ -119,7 +119,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     recipientName: name ? firstName(name) : null,
     changedBy: (row.changedBy as MessageView['changedBy']) ?? null,
     timeZone: isPractice ? row.practiceTimeZone : (link?.timeZone ?? row.clientTimeZone),
-    locale: DEFAULT_LOCALE,
+    locale: link?.locale ?? DEFAULT_LOCALE,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     modality: row.modality,

@@ -58,6 +58,7 @@ describe(`the queue's worker on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () =
       input: bookingInput({ typeSlug: 'couple-video', startsAt: '2026-12-03T15:00:00.000Z', clinicianId: fx.clinician.id, partnerName: 'Sam Partner', partnerEmail: 'sam@example.com' }),
       requester: { ip: '192.0.2.50' },
       practiceSlug: fx.practice.slug,
+      locale: 'en-GB',
       now: NOW,
     });
     expect(booked.ok).toBe(true);
@@ -90,6 +91,9 @@ describe(`the queue's worker on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () =
       const partnerMail = ours.find((m) => m.to === 'sam@example.com')!;
       expect(partnerMail.text).toMatch(/\/m\/[A-Za-z0-9_-]{43}/);
       expect(partnerMail.text).not.toContain(booked.primaryToken);
+      // In the booker's locale (a 24-hour clock) and zone (Berlin: 15:00 UTC is 16:00 there).
+      expect(partnerMail.text).toContain('16:00');
+      expect(partnerMail.text).not.toMatch(/\bPM\b/);
 
       // Each partner's confirmation carries an invitation (REQUEST, the booking's UID, SEQUENCE 1);
       // the practice's notice carries none.

@@ -104,11 +104,12 @@ export async function reissueClientLink(params: {
       .update(bookingLinks)
       .set({ revokedAt: now })
       .where(and(eq(bookingLinks.bookingId, booking.id), eq(bookingLinks.holder, holder), isNull(bookingLinks.revokedAt)))
-      .returning({ id: bookingLinks.id, timeZone: bookingLinks.timeZone });
+      .returning({ id: bookingLinks.id, timeZone: bookingLinks.timeZone, locale: bookingLinks.locale });
     const token = newLinkToken();
-    // The holder's own zone carries over to their new link (their pages keep showing their clock).
+    // The holder's own zone and locale carry over to their new link (their pages and messages keep their clock).
     const timeZone = revoked.find((l) => l.timeZone)?.timeZone ?? null;
-    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, timeZone, ...sealLinkToken(token), createdAt: now });
+    const locale = revoked.find((l) => l.locale)?.locale ?? null;
+    await tx.insert(bookingLinks).values({ bookingId: booking.id, holder, timeZone, locale, ...sealLinkToken(token), createdAt: now });
     await recordAudit(tx, {
       actor: auditActorOf(actor),
       action: 'booking.link_reissued',

@@ -1,5 +1,6 @@
 'use server';
 
+import { getRequestLocale } from '@/app/_lib/request-locale';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fieldErrorsFrom, type ActionResult } from '@/lib/action';
@@ -43,7 +44,7 @@ export async function bookConsultationAction(values: unknown, options: { couple:
 
   let result: Awaited<ReturnType<typeof bookConsultation>>;
   try {
-    result = await bookConsultation({ input: parsed.data, requester: { ip: await requesterIp() } });
+    result = await bookConsultation({ input: parsed.data, requester: { ip: await requesterIp() }, locale: await getRequestLocale() });
   } catch (err) {
     // Never log what the person typed: only that it failed.
     console.error('[haven] bookConsultationAction failed', err instanceof Error ? err.name : typeof err);
