@@ -44,7 +44,7 @@ test('a clinician approves a request, then writes a private note that survives a
 
   const request = page.getByRole('listitem', { name: `Request from ${booking.clientName}` });
   await request.getByRole('button', { name: 'Approve' }).click();
-  await expect(request.getByRole('status', { name: 'Request' })).toContainText(`Approved: ${booking.clientName}'s consultation is confirmed.`);
+  await expect(request.getByRole('status', { name: 'Request' })).toContainText(`Approved: ${booking.clientName}'s consultation is confirmed. We’re emailing the client.`);
   await expect(request.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   await request.getByRole('link', { name: booking.clientName }).click();
@@ -80,10 +80,12 @@ test('a clinician declines a request with a message; an empty message is refused
 
   await message.fill('I am not taking new clients this month; please try again in March.');
   await request.getByRole('button', { name: 'Send and decline' }).click();
-  await expect(request.getByRole('status', { name: 'Request' })).toContainText(`Declined: ${booking.clientName} will see your message.`);
+  await expect(request.getByRole('status', { name: 'Request' })).toContainText(`Declined: ${booking.clientName} will see your message. We’re emailing the client.`);
 
   await page.goto(`/clinician/bookings/${booking.id}`);
   await expect(page.getByTestId('booking-status')).toHaveText('Cancelled');
+  // The messages about it, on the clinician's page too: the request received, approved, declined.
+  await expect(page.getByRole('region', { name: 'Messages' }).locator('[data-kind="request_declined"]')).toContainText('Waiting to send');
 });
 
 test('the front desk cannot open a consultation page (it reads as not found)', async ({ page, staff, clinicianWithRequest }) => {

@@ -122,6 +122,8 @@ test.describe('front desk reschedule', () => {
     await page.getByRole('button', { name: 'Move to this time' }).click();
     const outcome = page.getByRole('status', { name: 'Booking moved' });
     await expect(outcome).toContainText(`now on ${longDateIn(target, NY)} at ${clock('10:00 AM')} – ${clock('10:50 AM')} (New York (Eastern time)), ${forClient(target)}`);
+    // Who was told: the client, by email (the seeded client did not refuse email).
+    await expect(outcome.getByTestId('who-was-told')).toHaveText('We’re emailing the client.');
     await expect(page.getByTestId('current-time')).toContainText(`${longDateIn(target, NY)}, ${clock('10:00 AM')} – ${clock('10:50 AM')}`);
     expect((await world.startOf(booking.id)).getTime()).toBe(target);
     expect(await auditedOverride(staffDb, booking.id)).toBe(false);

@@ -4,6 +4,8 @@ import { getStaffActor } from '@/lib/auth/session';
 import { IDLE_TIMEOUT_MS, LAST_SEEN_WRITE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { getStaffPractice } from '@/lib/staff/practice';
 import { IdleTimeout } from './_components/idle-timeout';
+import { env } from '@/lib/env';
+import { MailSetupBanner } from './_components/mail-setup-banner';
 import { StaffHeader } from './_components/staff-header';
 import { requireActiveStaffSession } from './_lib/staff-guard';
 
@@ -35,6 +37,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       <StaffHeader practiceName={practice.name} displayName={session.displayName} role={session.actor.role} />
+      <MailSetupBanner transport={env().mailTransport} production={env().NODE_ENV === 'production'} />
       <main id="main" tabIndex={-1} className="flex-1 outline-none">
         {children}
       </main>

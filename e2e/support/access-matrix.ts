@@ -235,6 +235,13 @@ export const ACTION_CASES: ActionCase[] = [
     expect: PRACTICE_ACTION,
   },
   {
+    // "Send again" on a sent message: staff of the booking's practice (delivery is contact logistics, not clinical).
+    action: 'app/(staff)/_lib/message-actions.ts#resendMessageAction',
+    page: (w) => `/desk/bookings/${w.a.id}`,
+    call: (w) => ({ args: [{ messageId: w.sentMessageId }] }),
+    expect: PRACTICE_ACTION,
+  },
+  {
     // The world's clinicians have no hours: staff of the practice get past the gate and are
     // refused on the merits (no such time); anyone else learns nothing.
     action: 'app/(staff)/desk/bookings/[id]/reschedule/actions.ts#rescheduleBookingAsStaffAction',

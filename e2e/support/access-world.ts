@@ -24,7 +24,7 @@ import { referenceOf } from '../../lib/staff/mappers';
 import { E2E_ENV } from './e2e-env';
 import type { StaffDb } from './staff-fixture';
 
-const { availabilityOverrides, bookingLinks, bookings, clinicians, consultationTypes, practices, staffSessions, staffUsers } = schema;
+const { availabilityOverrides, bookingLinks, bookings, clinicians, consultationTypes, messages, practices, staffSessions, staffUsers } = schema;
 
 export const ACTORS = ['anonymous', 'linkA', 'linkB', 'frontDesk', 'clinician', 'otherClinician', 'foreignDesk'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -63,6 +63,8 @@ export type AccessWorld = {
   unknownToken: string;
   /** The live calendar feed token of booking A's clinician (lib/calendar/feed.ts): a capability, like a private link. */
   feedToken: string;
+  /** Booking A's confirmation to the client, sent (what "Send again" is offered on). */
+  sentMessageId: string;
   /** The Cookie header for each staff actor: a fresh session every call. */
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
@@ -192,6 +194,10 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     .insert(availabilityOverrides)
     .values({ clinicianId: drRowan, date: nyDate(20), kind: 'time_off', label: 'Matrix time off' })
     .returning({ id: availabilityOverrides.id });
+  const [sent] = await db
+    .insert(messages)
+    .values({ practiceId: home, bookingId: world.a.id, kind: 'booking_confirmed', recipient: 'primary', state: 'sent', sentTo: 'matrix@example.com', sentAt: new Date(now - DAY) })
+    .returning({ id: messages.id });
   const clinicianIds = [drRowan, drSage, drFar];
   const typeIds = [instant, request, farType];
 
@@ -205,6 +211,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     freeDate: nyDate(30),
     unknownToken,
     feedToken,
+    sentMessageId: sent!.id,
     tokenFor(actor) {
       if (actor === 'linkA') return world.a.token;
       if (actor === 'linkB') return world.b.token;
@@ -236,6 +243,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
         sql`select json_build_object(
             'bookings', (select json_agg(row_to_json(b) order by b.id) from bookings b where b.id in (${ids})),
             'links', (select json_agg(row_to_json(l) order by l.id) from booking_links l where l.booking_id in (${ids})),
+            'messages', (select json_agg(json_build_object('id', m.id, 'state', m.state) order by m.id) from messages m where m.booking_id in (${ids})),
             'records', (select json_agg(row_to_json(r) order by r.booking_id) from consultation_records r where r.booking_id in (${ids})),
             'sessions', (select json_agg(json_build_object('id', s.id, 'revoked', s.revoked_at) order by s.id) from staff_sessions s where s.user_id in (${users})),
             'drafts', (select json_agg(row_to_json(d) order by d.user_id, d.form_key) from staff_drafts d where d.user_id in (${users})),

@@ -42,6 +42,7 @@ export const AUDIT_ACTION_GROUPS = [
       'booking.status_set': 'Marked a consultation completed or no-show',
       'booking.clinical_notes_saved': 'Saved private notes or an outcome',
       'booking.link_reissued': 'Issued a new private link',
+      'message.resent': 'Sent a message again',
       'availability.hours_changed': 'Changed weekly hours',
       'availability.time_off_added': 'Added time off',
       'availability.extra_hours_added': 'Added extra hours',
@@ -52,6 +53,7 @@ export const AUDIT_ACTION_GROUPS = [
       'calendar_feed.regenerated': 'Replaced a calendar feed’s address',
       'calendar_feed.revoked': 'Turned off a calendar feed',
       'calendar_feed.names_changed': 'Changed what a calendar feed shows',
+      'clinician.video_room_set': 'Changed a video room link',
     },
   },
 ] as const satisfies ReadonlyArray<{ label: string; actions: Record<string, string> }>;
@@ -109,6 +111,8 @@ export function describeAuditEvent(event: Pick<AuditEventDto, 'action' | 'detail
       return detail.showsNames === true ? 'Calendar feed now shows clients’ full names' : detail.showsNames === false ? 'Calendar feed now shows initials only' : 'Changed what a calendar feed shows';
     case 'booking.link_reissued':
       return detail.holder === 'partner' ? "Issued a new private link for the client's partner" : 'Issued a new private link for the client';
+    case 'message.resent':
+      return detail.recipient === 'partner' ? "Sent a message to the client's partner again" : 'Sent a message to the client again';
     default:
       return AUDIT_ACTION_LABELS[action] ?? humanise(action);
   }

@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'booking.cancel': { clinician: true, front_desk: true },
   'booking.set_status': { clinician: true, front_desk: true },
   'booking.reissue_link': { clinician: true, front_desk: true },
+  'booking.resend_message': { clinician: true, front_desk: true },
   'availability.read': { clinician: true, front_desk: true },
   'availability.edit': { clinician: true, front_desk: false },
   'consultation_types.edit': { clinician: true, front_desk: false },
@@ -26,6 +27,8 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'practice.edit_client_pages': { clinician: true, front_desk: false },
   'staff.manage_sign_in': { clinician: true, front_desk: false },
   'calendar_feed.manage': { clinician: true, front_desk: false },
+  'practice.edit_messages': { clinician: true, front_desk: false },
+  'clinician.edit_own_profile': { clinician: true, front_desk: false },
 };
 
 describe('can(): the role table', () => {

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'booking.set_status': { roles: ['clinician', 'front_desk'], scope: 'practice' },
   /** Issue a new private link to the client (the old one stops working). */
   'booking.reissue_link': { roles: ['clinician', 'front_desk'], scope: 'practice' },
+  /** Send a message about a booking again (a new copy of a sent or failed one; never its content to the screen). */
+  'booking.resend_message': { roles: ['clinician', 'front_desk'], scope: 'practice' },
   'availability.read': { roles: ['clinician', 'front_desk'], scope: 'practice' },
   /** Weekly hours, time off, extra hours. */
   'availability.edit': { roles: ['clinician'], scope: 'own_clinician' },
@@ -60,6 +62,10 @@ export const PERMISSIONS = {
   'staff.manage_sign_in': { roles: ['clinician'], scope: 'practice' },
   /** A clinician's own private calendar feed: make or replace its address, turn it off, names or initials. */
   'calendar_feed.manage': { roles: ['clinician'], scope: 'own_clinician' },
+  /** How the practice's emails read and when reminders go: the sender name, reminder hours. */
+  'practice.edit_messages': { roles: ['clinician'], scope: 'practice' },
+  /** A clinician's own profile: their video room link (only their own record). */
+  'clinician.edit_own_profile': { roles: ['clinician'], scope: 'own_clinician' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { auditEvents, bookingLinks, bookings, clinicians, consultationRecords } from '../../db/schema';
+import { auditEvents, bookingLinks, bookings, clinicians, consultationRecords, messages } from '../../db/schema';
+import { findBookingMessages, resendMessage } from '../messaging/delivery-status';
 import { ACTOR_NAMES, type ActorName, CLIENT_NOTE, CLINICIAN_NOTES, seedBooking, type SeededBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import type { StaffActor } from '../auth/actor';
 import { createCalendarFeed, getCalendarFeedSettings, revokeCalendarFeed, setCalendarFeedShowsNames } from '../calendar/feed';
@@ -33,7 +34,7 @@ const HOUR = 3_600_000;
 const later = (d: Date, hours: number) => new Date(d.getTime() + hours * HOUR);
 
 type Outcome = 'ok' | 'hidden' | 'not_found';
-type Case = { booking: SeededBooking; now: Date; target?: Date };
+type Case = { booking: SeededBooking; now: Date; target?: Date; messageId?: string };
 type Row = {
   setup: (w: StaffWorld) => Promise<Case>;
   call: (actor: StaffActor, c: Case) => Promise<unknown>;
@@ -59,6 +60,15 @@ const requested = async (w: StaffWorld): Promise<Case> => ({
   booking: await seedBooking(handle.db, w, { startsAt: w.slots(), typeSlug: 'couple-request', clinicianNotes: CLINICIAN_NOTES }),
   now: NOW,
 });
+/** A confirmed booking with its confirmation to the client sent. */
+const withSentMessage = async (w: StaffWorld): Promise<Case> => {
+  const c = await confirmed(w);
+  const [m] = await handle.db
+    .insert(messages)
+    .values({ practiceId: w.practice.id, bookingId: c.booking.id, kind: 'booking_confirmed', recipient: 'primary', state: 'sent', sentTo: 'client@example.com', sentAt: NOW, createdAt: NOW })
+    .returning({ id: messages.id });
+  return { ...c, messageId: m!.id };
+};
 /** A confirmed booking whose start has passed by `now`. */
 const started = async (w: StaffWorld): Promise<Case> => {
   const c = await confirmed(w);
@@ -197,6 +207,17 @@ const MATRIX: Record<string, Row> = {
     call: (actor, c) => setBookingStatus({ actor, bookingId: c.booking.id, status: 'completed', now: c.now }),
     expected: expected('ok', 'ok', 'ok', 'not_found'),
   },
+  findBookingMessages: {
+    setup: withSentMessage,
+    // Delivery state is contact logistics: any staff of the practice.
+    call: (actor, c) => findBookingMessages({ actor, bookingId: c.booking.id, now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  resendMessage: {
+    setup: withSentMessage,
+    call: (actor, c) => resendMessage({ actor, messageId: c.messageId!, now: c.now }),
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
   reissueClientLink: {
     setup: confirmed,
     call: (actor, c) => reissueClientLink({ actor, bookingId: c.booking.id, holder: 'primary', now: c.now }),
@@ -237,6 +258,9 @@ const EXEMPT: Record<string, string> = {
   '../calendar/invitation.ts#neutralLocation': 'pure: modality and address → location',
 };
 
+/** Staff data-layer files outside lib/staff (paths from here), held to the same matrix. */
+const STAFF_FACING_ELSEWHERE = ['../messaging/delivery-status.ts'];
+
 withStaffWorld((h, w) => {
   handle = h;
   world = w;
@@ -270,7 +294,8 @@ async function snapshot(bookingId: string) {
     .from(clinicians)
     .where(eq(clinicians.id, world.clinician.id));
   const clinicianAudits = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'clinician'), eq(auditEvents.subjectId, world.clinician.id)));
-  return JSON.stringify({ booking, links, records, audits: audits.length, feed, clinicianAudits: clinicianAudits.length });
+  const sent = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.bookingId, bookingId)).orderBy(messages.id);
+  return JSON.stringify({ booking, links, records, audits: audits.length, feed, clinicianAudits: clinicianAudits.length, messages: sent });
 }
 
 /** No clinical field names, no plaintext, no envelope. */
@@ -328,12 +353,12 @@ describe(`lib/staff authorization matrix on ${process.env.TEST_DB_DRIVER ?? 'pgl
     }
   });
 
-  it('covers every exported function of lib/staff and lib/calendar (add new ones to the matrix)', async () => {
+  it('covers every exported function of lib/staff, lib/calendar and the staff-facing messaging files (add new ones to the matrix)', async () => {
     const dir = path.dirname(fileURLToPath(import.meta.url));
     const calendarDir = path.join(dir, '../calendar');
     const sources = (folder: string, prefix: string) =>
       (fs.readdirSync(folder, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${prefix}${f}`);
-    const files = [...sources(dir, ''), ...sources(calendarDir, '../calendar/')].sort();
+    const files = [...sources(dir, ''), ...sources(calendarDir, '../calendar/')].sort().concat(STAFF_FACING_ELSEWHERE);
     const found: string[] = [];
     const exempted: string[] = [];
     for (const file of files) {

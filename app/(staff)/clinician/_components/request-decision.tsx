@@ -8,6 +8,7 @@ import { declineRequestSchema } from '@/lib/staff/schemas';
 import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../_components/session-channel';
 import { draftStateText, useStaffDraftOfValues } from '../../_components/use-staff-draft';
+import { toldSentences } from '@/lib/messaging/delivery-words';
 import { approveRequestAction, declineRequestAction } from '../actions';
 
 type Outcome = { tone: 'success' | 'danger'; text: string } | null;
@@ -47,7 +48,7 @@ export function RequestDecision({
       noteStaffActivity();
       if (result.ok) {
         setDone(true);
-        setOutcome({ tone: 'success', text: `Approved: ${who}'s consultation is confirmed.` });
+        setOutcome({ tone: 'success', text: `Approved: ${who}'s consultation is confirmed. ${toldSentences(result.data.told).join(' ')}` });
       } else {
         setOutcome({ tone: 'danger', text: result.formError ?? 'The request could not be approved.' });
       }
@@ -69,7 +70,7 @@ export function RequestDecision({
         void kept.settle({ message: '' });
         setDone(true);
         setDeclining(false);
-        setOutcome({ tone: 'success', text: `Declined: ${who} will see your message.` });
+        setOutcome({ tone: 'success', text: `Declined: ${who} will see your message. ${toldSentences(result.data.told).join(' ')}` });
       } else if (result.fieldErrors?.message) {
         setMessageError(result.fieldErrors.message);
         messageRef.current?.focus();

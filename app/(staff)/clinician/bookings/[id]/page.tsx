@@ -12,6 +12,8 @@ import { BookingStatusControl } from '../../../_components/booking-status-contro
 import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { ClinicalNotesForm } from '../../_components/clinical-notes-form';
+import { findBookingMessages } from '@/lib/messaging/delivery-status';
+import { BookingMessages } from '../../../_components/booking-messages';
 import { CANCELLATION_LABELS } from '@/lib/bookings/cancellation-text';
 import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
 
@@ -42,6 +44,7 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   const draft = await getStaffDraft({ actor, formKey: draftKey('clinical-notes', id) });
   const zone = booking.practiceTimeZone;
   const locale = await getRequestLocale();
+  const delivery = await findBookingMessages({ actor, bookingId: id });
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
 
@@ -75,6 +78,8 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
           {record.clientNote ?? <span className="text-ink-muted">The client did not write a note.</span>}
         </p>
       </section>
+
+      <BookingMessages delivery={delivery} timeZone={zone} locale={locale} headingClassName="font-serif text-xl font-semibold text-ink" />
 
       {booking.allowed.setStatus ? (
         <BookingStatusControl bookingId={booking.id} status={booking.status} started={hasStarted} headingLevel={2} className="mt-8" />

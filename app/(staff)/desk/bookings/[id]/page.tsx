@@ -8,6 +8,9 @@ import { ContactDetails } from '../../../_components/contact-details';
 import { requireStaffPage } from '../../../_lib/staff-guard';
 import { CANCELLATION_LABELS } from '@/lib/bookings/cancellation-text';
 import { STATUS_LABELS } from '../../_components/labels';
+import { findBookingMessages } from '@/lib/messaging/delivery-status';
+import { maskEmail } from '@/lib/messaging/mask';
+import { BookingMessages } from '../../../_components/booking-messages';
 import { BookingActions } from './_components/booking-actions';
 import { isMovable, loadBookingOrNotFound } from './_lib/load-booking';
 
@@ -26,6 +29,7 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
   const now = Date.now();
   const started = start <= now;
   const locale = await getRequestLocale();
+  const delivery = await findBookingMessages({ actor, bookingId: booking.id });
 
   return (
     <div className="mx-auto max-w-4xl px-5 py-8 sm:px-8">
@@ -65,12 +69,15 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
 
       <ContactDetails booking={booking} headingClassName="text-xl font-semibold text-ink" />
 
+      <BookingMessages delivery={delivery} timeZone={tz} locale={locale} headingClassName="text-xl font-semibold text-ink" />
+
       <BookingActions
         bookingId={booking.id}
         status={booking.status}
         started={started}
         hasPartner={booking.partner !== null}
         draftReason={typeof cancelDraft?.values.reason === 'string' && cancelDraft.values.reason.trim() ? cancelDraft.values.reason : null}
+        maskedAddresses={{ primary: maskEmail(booking.contact.email), partner: booking.partner?.email ? maskEmail(booking.partner.email) : null }}
         allowed={{ cancel: booking.allowed.cancel, setStatus: booking.allowed.setStatus, reissueLink: booking.allowed.reissueLink }}
       />
     </div>

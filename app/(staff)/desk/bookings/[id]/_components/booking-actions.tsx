@@ -14,10 +14,11 @@ import { BookingStatusControl } from '../../../../_components/booking-status-con
 import { draftKey } from '@/lib/drafts/schemas';
 import { noteStaffActivity } from '../../../../_components/session-channel';
 import { draftStateText, useStaffDraft } from '../../../../_components/use-staff-draft';
+import { linkToldSentence, toldSentences } from '@/lib/messaging/delivery-words';
 import { cancelBookingAsStaffAction, reissueClientLinkAction } from '../actions';
 
-type Outcome = { tone: 'success' | 'danger'; title: string; body?: string } | null;
-type NewLink = { holder: 'primary' | 'partner'; url: string } | null;
+type Outcome = { tone: 'success' | 'danger'; title: string; body?: string; told?: string[] } | null;
+type NewLink = { holder: 'primary' | 'partner'; url: string; emailed: string } | null;
 
 /**
  * What the front desk can do with one booking. Each button calls a server action that checks the
@@ -30,6 +31,7 @@ export function BookingActions({
   hasPartner,
   allowed,
   draftReason,
+  maskedAddresses,
 }: {
   bookingId: string;
   status: BookingStatus;
@@ -38,6 +40,8 @@ export function BookingActions({
   allowed: { cancel: boolean; setStatus: boolean; reissueLink: boolean };
   /** A reason typed before but not submitted (kept as the person's draft). */
   draftReason: string | null;
+  /** Where a new link is emailed (masked), to say so on screen. */
+  maskedAddresses: { primary: string; partner: string | null };
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -71,7 +75,12 @@ export function BookingActions({
         form.setError('reason', { message: result.fieldErrors.reason }, { shouldFocus: true });
         return;
       }
-      finish(result, () => ({ tone: 'success', title: 'Booking cancelled', body: 'The time is free again. The client’s link now shows the booking as cancelled.' }));
+      finish(result, (data) => ({
+        tone: 'success',
+        title: 'Booking cancelled',
+        body: 'The time is free again. The client’s link now shows the booking as cancelled.',
+        told: toldSentences(data.told),
+      }));
       if (result.ok) {
         form.reset({ bookingId, reason: '' });
         await kept.settle({ bookingId, reason: '' });
@@ -84,11 +93,13 @@ export function BookingActions({
       setCopied(false);
       const result = await reissueClientLinkAction({ bookingId, holder });
       finish(result, (data) => {
-        setNewLink({ holder: data.holder, url: data.url });
+        const emailed = linkToldSentence(data.told, data.holder, data.holder === 'partner' ? maskedAddresses.partner : maskedAddresses.primary);
+        setNewLink({ holder: data.holder, url: data.url, emailed });
         return {
           tone: 'success',
           title: 'New private link issued',
-          body: `The old ${data.holder === 'partner' ? 'partner’s' : 'client’s'} link has stopped working. Read out or send the new one below: it is shown only once.`,
+          body: `The old ${data.holder === 'partner' ? 'partner’s' : 'client’s'} link has stopped working. The new one is below, shown only once, to read out on the phone if needed.`,
+          told: [emailed],
         };
       });
     });
@@ -116,6 +127,11 @@ export function BookingActions({
         {outcome ? (
           <Notice tone={outcome.tone} title={outcome.title} role={outcome.tone === 'success' ? 'status' : 'alert'} testId="action-outcome">
             {outcome.body}
+            {outcome.told?.length ? (
+              <span className="mt-1 block" data-testid="who-was-told">
+                {outcome.told.join(' ')}
+              </span>
+            ) : null}
           </Notice>
         ) : null}
       </div>

@@ -1,11 +1,12 @@
 'use server';
 
 import type { ActionResult } from '@/lib/action';
+import type { Told } from '@/lib/messaging/kinds';
 import { rescheduleAsStaff } from '@/lib/staff/reschedule';
 import { staffRescheduleSchema, type StaffRescheduleInput } from '@/lib/staff/schemas';
 import { refusal, runStaffAction } from '../../../../_lib/staff-action';
 
-export type MovedBooking = { startsAt: string; endsAt: string };
+export type MovedBooking = { startsAt: string; endsAt: string; told: Told };
 
 /**
  * Moves a booking to a new time for the front desk (or a clinician). The data layer checks the
@@ -15,7 +16,7 @@ export type MovedBooking = { startsAt: string; endsAt: string };
 export async function rescheduleBookingAsStaffAction(input: StaffRescheduleInput): Promise<ActionResult<MovedBooking>> {
   return runStaffAction(staffRescheduleSchema, input, async (actor, { bookingId, startsAt, overrideNotice }) => {
     const result = await rescheduleAsStaff({ actor, bookingId, startsAt, overrideNotice });
-    if (result.ok) return { ok: true, data: { startsAt: result.startsAt, endsAt: result.endsAt } };
+    if (result.ok) return { ok: true, data: { startsAt: result.startsAt, endsAt: result.endsAt, told: result.told } };
     if (result.reason === 'slot_taken') {
       return { ok: false, code: 'slot_taken', formError: result.message, data: { alternatives: result.alternatives, why: result.why } };
     }

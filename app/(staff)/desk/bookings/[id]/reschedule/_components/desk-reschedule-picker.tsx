@@ -11,6 +11,7 @@ import { useLocale } from '@/components/locale/locale-context';
 import type { ClinicianSlots, SlotOption } from '@/lib/bookings/dto';
 import { isInsideUsualNotice, needsNoticeOverride } from '@/lib/staff/reschedule-notice';
 import { noteStaffActivity } from '../../../../../_components/session-channel';
+import { toldSentences } from '@/lib/messaging/delivery-words';
 import { rescheduleBookingAsStaffAction, type MovedBooking } from '../actions';
 
 type Props = {
@@ -140,6 +141,9 @@ export function DeskReschedulePicker({
               ? `, ${formatTimeWithZoneName(movedMs, clientTimeZone, locale)} for the client`
               : ''}
             . The client’s private link shows the new time.
+          </p>
+          <p className="mt-1" data-testid="who-was-told">
+            {toldSentences(moved.told).join(' ')}
           </p>
           <p className="mt-2">
             <Link href={backHref} prefetch={false} className="text-accent underline underline-offset-4">
