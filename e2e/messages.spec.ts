@@ -13,6 +13,8 @@ import { expect, test } from './support/staff-fixture';
  */
 
 const HOUR = 3_600_000;
+/** A message just written: waiting here (no worker sends on this server), or on its way once one does. */
+const JUST_WRITTEN = 'SMTP_URL' in E2E_ENV ? /Waiting to send|Sending|Sent / : /^Waiting to send$/;
 
 test.describe('messages on a booking', () => {
   test('the desk sees each message and its state, sends one again, and is told who hears of a cancellation', async ({ page, staff, staffDb }) => {
@@ -56,7 +58,7 @@ test.describe('messages on a booking', () => {
       await rows.nth(0).getByRole('button', { name: 'Send the confirmation again' }).click();
       await expect(section.getByRole('status', { name: 'Sent again' })).toContainText(`Sent again to the client at ${masked} — it should arrive in a minute.`);
       await expect(section.locator('[data-testid="message-row"][data-kind="booking_confirmed"]')).toHaveCount(2);
-      await expect(section.locator('[data-testid="message-row"][data-kind="booking_confirmed"][data-state="queued"]')).toContainText('Waiting to send');
+      await expect(section.locator('[data-testid="message-row"][data-kind="booking_confirmed"]').nth(1).getByTestId('message-state')).toHaveText(JUST_WRITTEN);
       const audited = await staffDb.db
         .select({ detail: auditEvents.detail })
         .from(auditEvents)
@@ -69,7 +71,7 @@ test.describe('messages on a booking', () => {
       await page.getByRole('button', { name: 'Cancel booking' }).click();
       const outcome = page.getByRole('status', { name: 'Booking cancelled' });
       await expect(outcome.getByTestId('who-was-told')).toHaveText('We’re emailing the client.');
-      await expect(section.locator('[data-testid="message-row"][data-kind="booking_cancelled"]')).toContainText('Waiting to send');
+      await expect(section.locator('[data-testid="message-row"][data-kind="booking_cancelled"]').getByTestId('message-state')).toHaveText(JUST_WRITTEN);
       await expect(section.locator('[data-testid="message-row"][data-kind="reminder"]')).toContainText('Not sent: superseded by a later change');
       // A confirmation of a cancelled booking is not offered again.
       await expect(section.getByRole('button', { name: 'Send the confirmation again' })).toHaveCount(0);

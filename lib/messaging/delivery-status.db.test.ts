@@ -58,8 +58,8 @@ describe(`delivery state and resend on ${process.env.TEST_DB_DRIVER ?? 'pglite'}
       const byKey = new Map(view.messages.map((m) => [`${m.kind}:${m.recipient}`, m]));
       expect(byKey.get('booking_confirmed:primary')).toMatchObject({ state: 'sent', maskedAddress: 's•••@example.com', resend: { allowed: true } });
       expect(byKey.get('booking_confirmed:partner')).toMatchObject({ state: 'retrying', attempts: 2, lastError: '421 4.7.0 Try again later', maskedAddress: 'p•••@example.com', resend: { allowed: false } });
-      // The test practice has no address: its notice was never going to be sent.
-      expect(byKey.get('practice_new_booking:practice')).toMatchObject({ state: 'skipped', skipReason: 'no_practice_address', maskedAddress: null });
+      // The practice's own notice: to its address, masked too; never offered again.
+      expect(byKey.get('practice_new_booking:practice')).toMatchObject({ state: 'queued', maskedAddress: expect.stringMatching(/^.•••@/), resend: { allowed: false } });
       // Reminders 24 h before, for each of them, waiting.
       expect(byKey.get('reminder:primary')).toMatchObject({ state: 'queued', sendAfter: new Date(booking.startsAt.getTime() - 24 * 3_600_000).toISOString() });
       // Facts only: no address in full, no note, no token.
