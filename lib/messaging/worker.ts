@@ -1,4 +1,4 @@
-import type { JobWithMetadata } from 'pg-boss';
+import type { JobResult, JobWithMetadata } from 'pg-boss';
 import type { DatabaseHandle } from '../../db/client';
 import { deliverMessage } from './deliver';
 import { enqueueOncePer } from './enqueue';
@@ -15,6 +15,12 @@ export type WorkerOptions = {
 export type Worker = { stop(): Promise<void> };
 
 /**
+ * Deliveries fetched at once per slot and sent side by side (the SMTP pool queues beyond its
+ * connections). Small, so a batch never outlives the queue's 120 s expiry on a slow server.
+ */
+const DELIVERY_BATCH = 3;
+
+/**
  * Works the queue in this process: deliveries, housekeeping (scheduled hourly, HOUSEKEEPING_CRON)
  * and pg-boss's own maintenance (expiry, pruning of old job rows) and cron. Any number of workers
  * may run against one server database — a message is claimed before it is sent (deliver.ts), the
@@ -26,10 +32,30 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const boss = await bossFor(handle, { supervise: true });
   const deliveryWorker = await boss.work(
     QUEUES.deliver,
-    { includeMetadata: true, batchSize: 1, localConcurrency: options.localConcurrency ?? 2, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    async (jobs: JobWithMetadata<{ messageId: string }>[]) => {
-      for (const job of jobs) await runDelivery(handle, job);
+    {
+      includeMetadata: true,
+      perJobResults: true,
+      batchSize: DELIVERY_BATCH,
+      // While fetches come back full there is a backlog: fetch again at once instead of waiting a
+      // polling interval (pg-boss waits one between fetches by default, found or not: with one job a
+      // fetch that capped a worker at localConcurrency deliveries a second).
+      burstWhenBatchFull: true,
+      localConcurrency: options.localConcurrency ?? 2,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
     },
+    async (jobs: JobWithMetadata<{ messageId: string }>[]): Promise<JobResult[]> =>
+      // Each job its own outcome: one failed delivery retries alone, and its batch-mates are neither
+      // failed with it nor charged a retry they did not use.
+      Promise.all(
+        jobs.map(async (job): Promise<JobResult> => {
+          try {
+            await runDelivery(handle, job);
+            return { id: job.id, status: 'completed' };
+          } catch (err) {
+            return { id: job.id, status: 'failed', output: { message: firstLine(err) } };
+          }
+        }),
+      ),
   );
   await boss.schedule(QUEUES.housekeeping, HOUSEKEEPING_CRON);
   const housekeepingWorker = await boss.work(QUEUES.housekeeping, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
