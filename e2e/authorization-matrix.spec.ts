@@ -52,6 +52,8 @@ async function getFollowing(request: APIRequestContext, path: string, headers: R
 async function pageOutcome(response: APIResponse, finalPath: string, requestedPath: string): Promise<{ outcome: PageOutcome | `status ${number}`; body: string }> {
   const body = await response.text();
   if (response.status() === 404) return { outcome: 'not_found', body };
+  if (response.status() === 401) return { outcome: 'unauthorized', body };
+  if (response.status() === 405) return { outcome: 'method_not_allowed', body };
   // A page that streams (it has a loading.tsx) commits a 200 first; notFound() then arrives as
   // the not-found boundary's digest, and the browser shows the not-found page.
   if (body.includes('NEXT_HTTP_ERROR_FALLBACK;404')) return { outcome: 'not_found', body };
@@ -66,7 +68,10 @@ for (const routeCase of ROUTE_CASES) {
     try {
       for (const actor of ACTORS) {
         const path = routeCase.path(world, actor);
-        const { response, finalPath } = await getFollowing(request, path, await headersFor(world, actor));
+        const { response, finalPath } =
+          routeCase.method === 'POST'
+            ? { response: await request.post(path, { headers: await headersFor(world, actor), maxRedirects: 0 }), finalPath: path }
+            : await getFollowing(request, path, await headersFor(world, actor));
         const { outcome, body } = await pageOutcome(response, finalPath, path);
         expect.soft(outcome, `${actor} → GET ${path.replace(/\/m\/[^/]+/, '/m/…')}`).toBe(routeCase.expect[actor]);
         if (outcome === 'ok' && routeCase.shows) {

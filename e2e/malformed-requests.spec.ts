@@ -101,3 +101,36 @@ for (const actor of ['anonymous', 'clinician', 'frontDesk'] as const) {
     }
   });
 }
+
+test('the cron route answers a missing, wrong or malformed secret with a bare 401, then 429, never a 5xx', async ({ request }) => {
+  // An address of this test's own (the e2e servers trust one proxy hop): the route counts refusals per address.
+  const headers = { 'X-Forwarded-For': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
+  const probes: Array<{ authorization?: string; data?: string }> = [
+    {},
+    { authorization: 'Bearer' },
+    { authorization: 'Bearer wrong' },
+    { authorization: `Bearer ${'x'.repeat(6000)}` },
+    { authorization: 'Basic Y3Jvbjpjcm9u' },
+    { authorization: 'Bearer a b c' },
+    { authorization: 'Bearer wrong', data: '{"jobs": 100000}' },
+    { authorization: 'Bearer wrong', data: 'a'.repeat(200 * 1024) },
+    { authorization: 'bearer WRONG' },
+    { authorization: 'Bearer\twrong' },
+  ];
+  for (const probe of probes) {
+    const response = await request.post('/api/cron', {
+      headers: { ...headers, ...(probe.authorization !== undefined ? { Authorization: probe.authorization } : {}) },
+      data: probe.data,
+      maxRedirects: 0,
+    });
+    expect.soft(response.status(), JSON.stringify(probe).slice(0, 80)).toBe(401);
+    expect.soft(await response.text()).toBe('');
+  }
+  const limited = await request.post('/api/cron', { headers: { ...headers, Authorization: 'Bearer wrong' }, maxRedirects: 0 });
+  expect(limited.status()).toBe(429);
+  expect(await limited.text()).toBe('');
+  for (const method of ['PUT', 'DELETE', 'PATCH'] as const) {
+    const response = await request.fetch('/api/cron', { method, headers, maxRedirects: 0 });
+    expect.soft(response.status(), method).toBe(405);
+  }
+});

@@ -5,13 +5,15 @@
  *
  * Outcomes:
  * - pages and API routes: `ok` (2xx), `sign_in` (sent to the sign-in page), `not_found`
- *   (404, or the not-found boundary when the page streams) — "denied" always reads as not found;
+ *   (404, or the not-found boundary when the page streams) — "denied" always reads as not found,
+ *   except for the machine-to-machine cron route: `unauthorized` (401: no staff session or private
+ *   link stands in for its bearer secret) and `method_not_allowed` (405);
  * - server actions: `ok` (succeeded or redirected onward), `denied` (`signed_out` / `not_found`:
  *   nothing happened), `answered` (authenticated or public, and refused on the merits of the input).
  */
 import type { AccessWorld, Actor } from './access-world';
 
-export type PageOutcome = 'ok' | 'sign_in' | 'not_found';
+export type PageOutcome = 'ok' | 'sign_in' | 'not_found' | 'unauthorized' | 'method_not_allowed';
 export type ActionOutcome = 'ok' | 'denied' | 'answered';
 
 export type RouteCase = {
@@ -20,6 +22,8 @@ export type RouteCase = {
   /** What this case shows (several cases may cover one route). */
   title: string;
   path: (world: AccessWorld, actor: Actor) => string;
+  /** GET unless said (POST: sent with the actor's cookie, no redirects followed). */
+  method?: 'POST';
   expect: Record<Actor, PageOutcome>;
   /** Text the response must contain / must not contain for an actor that gets `ok`. */
   shows?: (world: AccessWorld, actor: Actor) => { contains?: string[]; omits?: string[] };
@@ -85,6 +89,9 @@ export const ROUTE_CASES: RouteCase[] = [
     shows: (w) => ({ contains: ['BEGIN:VCALENDAR', `UID:${w.a.id}@haven`], omits: ['Matrix: a private worry', 'Matrix Client', 'Individual consultation', `${w.b.id}@haven`, `${w.foreign.id}@haven`] }),
   },
   { route: '/api/calendar/[token]', title: 'a calendar feed address that matches nothing', path: (w) => `/api/calendar/${w.unknownToken}.ics`, expect: each<PageOutcome>('not_found') },
+  // The scheduler's worker route: bearer secret only (the e2e servers have HAVEN_CRON_SECRET); a session grants nothing.
+  { route: '/api/cron', title: 'the cron route, posted without its secret', method: 'POST', path: () => '/api/cron', expect: each<PageOutcome>('unauthorized') },
+  { route: '/api/cron', title: 'the cron route, read (GET)', path: () => '/api/cron', expect: each<PageOutcome>('method_not_allowed') },
   { route: '/api/auth/[...nextauth]', title: 'next-auth session endpoint', path: () => '/api/auth/session', expect: PUBLIC },
   { route: '/clinician', title: 'the clinician’s today & week', path: () => '/clinician', expect: CLINICIANS },
   { route: '/clinician/requests', title: 'the requests queue', path: () => '/clinician/requests', expect: CLINICIANS },

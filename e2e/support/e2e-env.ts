@@ -14,6 +14,8 @@ export const E2E_ENV = {
   NEXTAUTH_SECRET: 'e2e-nextauth-secret-' + 'x'.repeat(32),
   NEXT_TELEMETRY_DISABLED: '1',
   HAVEN_TRUSTED_PROXY_HOPS: '1',
+  // The cron route is live on the e2e servers (e2e/cron-route.spec.ts); unset, it answers 404.
+  HAVEN_CRON_SECRET: 'e2e-cron-secret-' + 'c'.repeat(32),
 } as const;
 
 /**

@@ -18,6 +18,14 @@ export const SIGN_IN_LIMITS = {
   perIp: { name: 'signin:ip', limit: 30, windowSeconds: 900 },
 } as const satisfies Record<string, RateLimit>;
 
+/** Refused calls to the cron route (a wrong or missing secret), per address: a guesser is slowed and cannot fill the logs. */
+export const CRON_LIMITS = {
+  failuresPerIp: { name: 'cron:ip', limit: 10, windowSeconds: 900 },
+} as const satisfies Record<string, RateLimit>;
+
+/** Every limit, for housekeeping (a counter is read for as long as its window lasts). */
+export const ALL_RATE_LIMITS: readonly RateLimit[] = [...Object.values(BOOKING_LIMITS), ...Object.values(SIGN_IN_LIMITS), ...Object.values(CRON_LIMITS)];
+
 /** IPs and emails are personal data: buckets hold a keyed hash, never the value. */
 export function bucketKey(limit: RateLimit, value: string): string {
   const secret = env().HAVEN_HASH_SECRET ?? 'haven-development-only';

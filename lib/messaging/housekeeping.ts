@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { BOOKING_LIMITS, SIGN_IN_LIMITS, type RateLimit } from '../abuse/rate-limit';
+import { ALL_RATE_LIMITS } from '../abuse/rate-limit';
 import { FAILURE_MEMORY_MS } from '../abuse/sign-in-throttle-rule';
 import { DRAFT_LIFETIME_MS } from '../drafts/schemas';
 
@@ -17,7 +17,7 @@ const BATCH = 1_000;
 const MAX_BATCHES = 50;
 
 /** The longest window any rate limit counts in: a counter whose window ended before this is read by nothing. */
-const LONGEST_RATE_WINDOW_MS = Math.max(...[...Object.values(BOOKING_LIMITS), ...Object.values(SIGN_IN_LIMITS)].map((l: RateLimit) => l.windowSeconds)) * 1000;
+const LONGEST_RATE_WINDOW_MS = Math.max(...ALL_RATE_LIMITS.map((l) => l.windowSeconds)) * 1000;
 /** A session ended (expired or revoked) this long ago is gone for good: "signed out" answers need it no longer. */
 const ENDED_SESSION_KEEP_MS = DAY_MS;
 /** The development mailbox shows a week. */
