@@ -69,7 +69,7 @@ export function WhenWhere({
             'At the office'
           )
         ) : modality === 'video' ? (
-          live ? 'By video. A private video link will be sent before your consultation.' : 'By video'
+          live ? 'By video. The link to join appears on your private page from 24 hours before.' : 'By video'
         ) : live ? (
           "By phone. We'll call you at your number."
         ) : (

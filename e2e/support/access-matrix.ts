@@ -321,6 +321,20 @@ export const ACTION_CASES: ActionCase[] = [
     expect: OWN_HOURS_ACTION,
   },
   {
+    // How the practice's emails read: any clinician of the practice; never the front desk.
+    action: 'app/(staff)/clinician/settings/message-actions.ts#saveMessageSettingsAction',
+    page: () => '/clinician/settings',
+    call: () => ({ args: [{ emailSenderName: 'Front office', reminderHoursBefore: 48, version: FIRST_VERSION }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    // A clinician's own video room link (each their own record); never the front desk.
+    action: 'app/(staff)/clinician/settings/message-actions.ts#saveVideoRoomAction',
+    page: () => '/clinician/settings',
+    call: () => ({ args: [{ videoRoomUrl: 'https://meet.example.com/matrix-room' }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
     // Unlocking a staff member's sign-in: clinicians of the practice; never the front desk or another practice.
     action: 'app/(staff)/clinician/staff/actions.ts#unlockStaffSignInAction',
     page: () => '/clinician/staff',

@@ -17,6 +17,8 @@ import { approveRequest, declineRequest, findPendingRequests } from './requests'
 import { findRescheduleSlots, rescheduleAsStaff } from './reschedule';
 import { getStaffPractice, setTwoFactorForAll } from './practice';
 import { getClientPageSettings, updateClientPageSettings } from './client-pages';
+import { getMessageSettings, updateMessageSettings } from './message-settings';
+import { getOwnVideoRoom, updateOwnVideoRoom } from './video-room';
 import { findStaffSignInStates, unlockStaffSignIn } from './sign-in-state';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
@@ -122,6 +124,35 @@ const MATRIX: Record<string, Row> = {
     call: async (actor) => {
       const version = actor.role === 'clinician' ? (await getClientPageSettings({ actor })).version : 1;
       const result = await updateClientPageSettings({ actor, input: { sharedPageTitle: 'Appointment', crisisLineUs: '', crisisLineElsewhere: '', version } });
+      return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  getMessageSettings: {
+    setup: confirmed,
+    // The actor's own practice: its clinicians read it, never the front desk; another practice reads its own.
+    call: async (actor) => ((await getMessageSettings({ actor })).emailSenderName && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  updateMessageSettings: {
+    setup: confirmed,
+    call: async (actor) => {
+      const version = actor.role === 'clinician' ? (await getMessageSettings({ actor })).version : 1;
+      const result = await updateMessageSettings({ actor, input: { emailSenderName: 'Appointments', reminderHoursBefore: 24, version } });
+      return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  getOwnVideoRoom: {
+    setup: confirmed,
+    // Each clinician's own record (the other clinician: theirs); never the front desk.
+    call: async (actor) => ((await getOwnVideoRoom({ actor })) && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  updateOwnVideoRoom: {
+    setup: confirmed,
+    call: async (actor) => {
+      const result = await updateOwnVideoRoom({ actor, input: { videoRoomUrl: 'https://meet.example.com/room' } });
       return result.ok && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
     },
     expected: expected('ok', 'ok', 'not_found', 'hidden'),

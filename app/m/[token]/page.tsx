@@ -4,8 +4,9 @@ import type { ManagedBooking } from '@/lib/bookings/dto';
 import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
 import { publicUrl } from '@/lib/public-url';
 import { formatFee, formatLongDate, typeFacts } from '@/components/booking/format';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { getVideoRoomForLink, type VideoRoomView } from '@/lib/bookings/video-room';
 import { loadManagedBooking } from '../../_lib/booking-data';
 import { single, type SearchParams } from '../../_lib/params';
 import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
@@ -52,6 +53,8 @@ export default async function ManageBookingPage({
   const phone = booking.practice.phone;
   const cancelled = booking.status === 'cancelled';
   const live = booking.status === 'requested' || booking.status === 'confirmed';
+  // The room's address only inside its window (never in the page's metadata: that reads the booking alone).
+  const videoRoom = await getVideoRoomForLink({ actor: { kind: 'link', token } });
 
   // The partner's own link, shown once to the person who booked (a short-lived httpOnly cookie).
   let partnerUrl: string | null = null;
@@ -120,6 +123,8 @@ export default async function ManageBookingPage({
         ) : null}
       </section>
 
+      {videoRoom ? <VideoRoom room={videoRoom} booking={booking} /> : null}
+
       {partnerUrl ? (
         <section aria-labelledby="partner-heading" className="rounded-2xl border border-accent/30 bg-accent-soft p-5 sm:p-6" data-testid="partner-link">
           <h2 id="partner-heading" className="font-serif text-xl font-semibold text-ink">
@@ -155,6 +160,36 @@ export default async function ManageBookingPage({
         </Notice>
       ) : null}
     </div>
+  );
+}
+
+/** "Join video" from 24 hours before a confirmed video consultation until its end; before that, when it will appear. */
+function VideoRoom({ room, booking }: { room: VideoRoomView; booking: ManagedBooking }) {
+  return (
+    <section aria-labelledby="video-heading" className="rounded-2xl border border-line bg-surface p-5 sm:p-6" data-testid="video-room">
+      <h2 id="video-heading" className="font-serif text-xl font-semibold text-ink">
+        Video
+      </h2>
+      {room.state === 'open' ? (
+        <>
+          <p className="mt-2 text-ink">Your consultation with {booking.clinicianName} is by video. Join from here at the time, on a device with a camera and a microphone.</p>
+          <p className="mt-4">
+            <a href={room.url} rel="noopener noreferrer" target="_blank" className={buttonClasses()}>
+              Join video
+            </a>
+          </p>
+        </>
+      ) : room.state === 'later' ? (
+        <p className="mt-2 text-ink" data-testid="video-later">
+          Your video link will appear here from{' '}
+          <HolderDateTime ms={Date.parse(room.opensAt)} holderTimeZone={booking.holderTimeZone} practiceTimeZone={booking.practice.timeZone} /> (24 hours before).
+        </p>
+      ) : (
+        <p className="mt-2 text-ink" data-testid="video-not-set">
+          Your video link isn&apos;t ready yet. It will appear here before the consultation{booking.practice.phone ? `; if it hasn't by then, call ${booking.practice.phone}` : ''}.
+        </p>
+      )}
+    </section>
   );
 }
 

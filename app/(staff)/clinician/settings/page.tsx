@@ -10,6 +10,10 @@ import { ConsultationTypeForm } from './_components/consultation-type-form';
 import { TwoStepPolicyForm } from './_components/two-step-policy-form';
 import { ClientPagesForm } from './_components/client-pages-form';
 import { getClientPageSettings } from '@/lib/staff/client-pages';
+import { getMessageSettings } from '@/lib/staff/message-settings';
+import { getOwnVideoRoom } from '@/lib/staff/video-room';
+import { MessageSettingsForm } from './_components/message-settings-form';
+import { VideoRoomForm } from './_components/video-room-form';
 
 export const metadata: Metadata = { title: 'Consultation types' };
 
@@ -27,6 +31,8 @@ export default async function ConsultationTypesPage() {
   if (!view.canEditTypes) notFound();
   const practice = can(actor, 'practice.edit_security') ? await getStaffPractice({ actor }) : null;
   const clientPages = can(actor, 'practice.edit_client_pages') ? await getClientPageSettings({ actor }) : null;
+  const messageSettings = can(actor, 'practice.edit_messages') ? await getMessageSettings({ actor }) : null;
+  const videoRoom = can(actor, 'clinician.edit_own_profile') ? await getOwnVideoRoom({ actor }) : null;
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
@@ -54,12 +60,28 @@ export default async function ConsultationTypesPage() {
           </section>
         ))
       )}
+      {videoRoom ? (
+        <section aria-labelledby="video-room-heading" className="mt-14 border-t border-line pt-8">
+          <h2 id="video-room-heading" className="font-serif text-xl font-semibold text-ink">
+            Your video room
+          </h2>
+          <VideoRoomForm initial={videoRoom.videoRoomUrl} />
+        </section>
+      ) : null}
+      {messageSettings ? (
+        <section aria-labelledby="messages-settings-heading" className="mt-14 border-t border-line pt-8">
+          <h2 id="messages-settings-heading" className="font-serif text-xl font-semibold text-ink">
+            Emails to clients
+          </h2>
+          <MessageSettingsForm initial={messageSettings} />
+        </section>
+      ) : null}
       {practice ? (
         <section aria-labelledby="sign-in-rule-heading" className="mt-14 border-t border-line pt-8">
           <h2 id="sign-in-rule-heading" className="font-serif text-xl font-semibold text-ink">
             Sign-in
           </h2>
-          <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
+          <TwoStepPolicyForm key={practice.settingsVersion} initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
         </section>
       ) : null}
       {clientPages ? (
