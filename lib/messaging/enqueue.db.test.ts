@@ -9,7 +9,11 @@ let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await openTestDatabase();
 });
-afterAll(async () => handle?.close());
+afterAll(async () => {
+  // These marker jobs are not deliveries: leave none for a later test's worker on a shared database.
+  await handle?.db.execute(sql`delete from pgboss.job where name = ${QUEUES.deliver} and data ? 'marker'`);
+  await handle?.close();
+});
 
 async function jobsWith(marker: string): Promise<number> {
   const r = await handle.db.execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.deliver} and data->>'marker' = ${marker}`);

@@ -41,6 +41,9 @@ function smtpTransporter(url: string): Transporter {
         url,
         pool: true,
         maxConnections: 3,
+        // A connection that drops mid-send is not re-sent by the pool on its own: the queue's
+        // claim and retry decide (deliver.ts), so a message is never sent outside that record.
+        maxRequeues: 0,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 30_000,
