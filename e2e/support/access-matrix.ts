@@ -93,6 +93,16 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/api/cron', title: 'the cron route, posted without its secret', method: 'POST', path: () => '/api/cron', expect: each<PageOutcome>('unauthorized') },
   { route: '/api/cron', title: 'the cron route, read (GET)', path: () => '/api/cron', expect: each<PageOutcome>('method_not_allowed') },
   { route: '/api/auth/[...nextauth]', title: 'next-auth session endpoint', path: () => '/api/auth/session', expect: PUBLIC },
+  // The development mailbox exists only where the demo delivers to it (no SMTP, outside production or
+  // on the embedded database): the suite's server sends through SMTP, so it is no page for anyone,
+  // not even with a message left in the table (e2e/dev-mailbox.spec.ts opens it on a demo server).
+  { route: '/dev/mailbox', title: 'the development mailbox, on a server with SMTP', path: () => '/dev/mailbox', expect: each<PageOutcome>('not_found') },
+  {
+    route: '/dev/mailbox/[id]',
+    title: 'a development-mailbox message, on a server with SMTP',
+    path: (w) => `/dev/mailbox/${w.devMailboxId}`,
+    expect: each<PageOutcome>('not_found'),
+  },
   { route: '/clinician', title: 'the clinician’s today & week', path: () => '/clinician', expect: CLINICIANS },
   { route: '/clinician/requests', title: 'the requests queue', path: () => '/clinician/requests', expect: CLINICIANS },
   {

@@ -65,6 +65,8 @@ export type AccessWorld = {
   feedToken: string;
   /** Booking A's confirmation to the client, sent (what "Send again" is offered on). */
   sentMessageId: string;
+  /** A development-mailbox message left in the table: a server with SMTP shows it to nobody. */
+  devMailboxId: string;
   /** The Cookie header for each staff actor: a fresh session every call. */
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
@@ -198,6 +200,10 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     .insert(messages)
     .values({ practiceId: home, bookingId: world.a.id, kind: 'booking_confirmed', recipient: 'primary', state: 'sent', sentTo: 'matrix@example.com', sentAt: new Date(now - DAY) })
     .returning({ id: messages.id });
+  const [mail] = await db
+    .insert(schema.devMailbox)
+    .values({ toAddress: `matrix.${tag}@example.com`, fromAddress: 'Appointments <no-reply@example.com>', subject: `Matrix mail ${tag}`, textBody: 'Matrix', htmlBody: '<p>Matrix</p>' })
+    .returning({ id: schema.devMailbox.id });
   const clinicianIds = [drRowan, drSage, drFar];
   const typeIds = [instant, request, farType];
 
@@ -212,6 +218,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     unknownToken,
     feedToken,
     sentMessageId: sent!.id,
+    devMailboxId: mail!.id,
     tokenFor(actor) {
       if (actor === 'linkA') return world.a.token;
       if (actor === 'linkB') return world.b.token;
@@ -261,6 +268,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
       // Bookings hold their practice (no cascade); staff, sessions and links go with the practice / booking.
       await db.delete(bookings).where(inArray(bookings.id, bookingIds));
       await staffDb.removePractices(practiceIds);
+      await db.delete(schema.devMailbox).where(inArray(schema.devMailbox.id, [mail!.id]));
     },
   };
 }
