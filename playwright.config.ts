@@ -15,6 +15,18 @@ process.env.E2E_RUN_STARTED_AT ??= String(Date.now());
 // Overridable, so two checkouts can run their suites side by side on one machine.
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 3100);
 const PGLITE_PORT = Number(process.env.E2E_PGLITE_PORT ?? 3101);
+process.env.E2E_PG_PORT = String(PG_PORT);
+// The SMTP sink every app server under test sends to, and the mail-less demo server that
+// e2e/dev-mailbox.spec.ts starts itself: next to the PostgreSQL server's port unless set.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PG_PORT + 2);
+process.env.E2E_SMTP_PORT = String(SMTP_PORT);
+process.env.E2E_DEMO_PORT ??= String(PG_PORT + 3);
+/**
+ * The app servers under test send mail to the sink. Their queue is worked as in production: by a
+ * separate `npm run worker` process beside the PostgreSQL server (serve.mts --worker), inside the
+ * app on the embedded database.
+ */
+const MAIL_ENV = { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` };
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -39,24 +51,42 @@ export default defineConfig({
   projects: [
     {
       name: 'los-angeles',
-      testIgnore: /smoke\.spec\.ts/,
+      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /mail-privacy\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'America/Los_Angeles' },
     },
     {
       name: 'berlin',
-      // The authorization matrix's and the malformed-request answers don't depend on the browser's zone: they run once.
-      testIgnore: [/smoke\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/],
+      // The authorization matrix's and the malformed-request answers, and who is emailed what, don't depend on the browser's zone: they run once.
+      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/, /messages\.spec\.ts/, /mail-privacy\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'Europe/Berlin', locale: 'en-GB' },
     },
     {
       name: 'embedded-db-smoke',
-      testMatch: /smoke\.spec\.ts/,
+      // The demo on the embedded database; dev-mailbox.spec.ts starts a second one without SMTP (as `npm run demo` runs).
+      testMatch: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PGLITE_PORT}`, timezoneId: 'America/New_York' },
+    },
+    {
+      // After every other project: a grep over every message the run delivered to the SMTP sink.
+      name: 'mail-privacy',
+      testMatch: /mail-privacy\.spec\.ts/,
+      dependencies: ['los-angeles', 'berlin', 'embedded-db-smoke'],
+      // No baseURL: it opens no page (and the booking projects' lanes count the projects that share one).
+      use: { ...chromium },
     },
   ],
   webServer: [
     {
-      command: `npx tsx e2e/support/serve.mts pg ${PG_PORT}`,
+      command: `npx tsx e2e/support/smtp-sink.mts ${SMTP_PORT}`,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx tsx e2e/support/serve.mts pg ${PG_PORT} --worker`,
+      env: MAIL_ENV,
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -65,6 +95,7 @@ export default defineConfig({
     },
     {
       command: `npx tsx e2e/support/serve.mts pglite ${PGLITE_PORT}`,
+      env: MAIL_ENV,
       url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

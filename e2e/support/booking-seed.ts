@@ -154,7 +154,10 @@ export class BookingSeed {
       idempotencyKey: crypto.randomUUID(),
     });
     const primaryToken = newLinkToken();
-    await db.insert(bookingLinks).values({ bookingId: id, holder: 'primary', tokenHash: hashLinkToken(primaryToken) });
+    // Sealed beside its hash as the app does (lib/bookings/link-token-seal.ts), so messages about it carry the link.
+    const tokenHash = hashLinkToken(primaryToken);
+    const tokenCiphertext = encryptText(parseKeyring(E2E_ENV.HAVEN_DATA_KEYS), primaryToken, `booking-link-token:${tokenHash}`);
+    await db.insert(bookingLinks).values({ bookingId: id, holder: 'primary', tokenHash, tokenCiphertext });
     return { id, clientName, clientEmail, primaryToken, clinicianId: this.clinicianId };
   }
 

@@ -32,3 +32,8 @@ export const E2E_STAFF_PASSWORDS = {
 export function e2eDatabaseUrlFile(port: string | number): string {
   return path.join(os.tmpdir(), `haven-e2e-${port}.db-url`);
 }
+
+/** Where the e2e SMTP sink (smtp-sink.mts) on `port` writes what it receives: one folder per run, emptied at start. */
+export function e2eMailDir(port: string | number): string {
+  return path.join(os.tmpdir(), `haven-e2e-mail-${port}`);
+}

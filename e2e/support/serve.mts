@@ -7,6 +7,9 @@
  * The demo staff get e2e-only passwords (E2E_STAFF_PASSWORDS): production refuses to run with the
  * published demo ones. For PostgreSQL, the database URL is left in `e2eDatabaseUrlFile(port)` so
  * the specs' fixtures can create their own staff users (e2e/support/staff-fixture.ts).
+ *
+ * Mail: playwright.config.ts passes SMTP_URL (the e2e SMTP sink); the embedded database's app works
+ * the queue in-process, and `--worker` starts `npm run worker`'s script beside a PostgreSQL app.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,8 +18,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { E2E_ENV, E2E_STAFF_PASSWORDS, e2eDatabaseUrlFile } from './e2e-env.ts';
 
-const [driver, port] = process.argv.slice(2);
-if ((driver !== 'pg' && driver !== 'pglite') || !port) throw new Error('usage: serve.mts pg|pglite PORT');
+const [driver, port, ...flags] = process.argv.slice(2);
+if ((driver !== 'pg' && driver !== 'pglite') || !port || flags.some((f) => f !== '--worker')) throw new Error('usage: serve.mts pg|pglite PORT [--worker]');
+// `--worker` (server database only): the job queue is worked by an `npm run worker` process of its
+// own beside the app (HAVEN_WORKER=separate), as a production deployment on PostgreSQL runs it.
+const separateWorker = flags.includes('--worker');
+if (separateWorker && driver !== 'pg') throw new Error('serve.mts: --worker needs the pg driver (only one process can open the embedded database)');
 
 const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const env: Record<string, string> = { ...E2E_ENV, PORT: port, NEXTAUTH_URL: `http://127.0.0.1:${port}`, APP_URL: `http://127.0.0.1:${port}` };
@@ -63,16 +70,26 @@ await setStaffPassword(handle.db, { email: DEMO_FRONT_DESK_CREDENTIALS.email, pa
 await handle.close();
 if (env.DATABASE_URL) fs.writeFileSync(e2eDatabaseUrlFile(port), env.DATABASE_URL, { mode: 0o600 });
 
+if (separateWorker) env.HAVEN_WORKER = 'separate';
 const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { stdio: 'inherit', env: { ...process.env, ...env } });
+const worker = separateWorker
+  ? spawn(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/worker.ts'], { stdio: 'inherit', env: { ...process.env, ...env } })
+  : null;
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   child.kill('SIGTERM');
+  worker?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   await cleanup().catch(() => {});
   process.exit(code);
 };
 child.on('exit', (code) => void stop(code ?? 0));
+// A worker that dies takes the server down with it: the specs would otherwise wait for mail that never comes.
+worker?.on('exit', (code) => {
+  if (!stopping) console.error(`[serve] the worker process exited (${code}); stopping the server.`);
+  void stop(code || 1);
+});
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGINT', () => void stop(0));
