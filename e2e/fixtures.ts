@@ -30,6 +30,8 @@ export const VIDEO_LANES = {
   race: 5,
   keyboard: 6,
   a11yManage: 7,
+  messagesCouple: 8,
+  messagesNoEmail: 9,
   smoke: 0, // its own database
 } as const;
 export const IN_PERSON_LANES = { individualInPerson: 0, couplesInPerson: 3 } as const;
