@@ -16,17 +16,11 @@ process.env.E2E_RUN_STARTED_AT ??= String(Date.now());
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 3100);
 const PGLITE_PORT = Number(process.env.E2E_PGLITE_PORT ?? 3101);
 process.env.E2E_PG_PORT = String(PG_PORT);
-// The SMTP sink every app server under test sends to, and the mail-less demo server that
-// e2e/dev-mailbox.spec.ts starts itself: next to the PostgreSQL server's port unless set.
+// The SMTP sink every app server under test sends to (E2E_ENV.SMTP_URL), and the mail-less demo
+// server that e2e/dev-mailbox.spec.ts starts itself: next to the PostgreSQL server's port unless set.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PG_PORT + 2);
 process.env.E2E_SMTP_PORT = String(SMTP_PORT);
 process.env.E2E_DEMO_PORT ??= String(PG_PORT + 3);
-/**
- * The app servers under test send mail to the sink. Their queue is worked as in production: by a
- * separate `npm run worker` process beside the PostgreSQL server (serve.mts --worker), inside the
- * app on the embedded database.
- */
-const MAIL_ENV = { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` };
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -56,8 +50,8 @@ export default defineConfig({
     },
     {
       name: 'berlin',
-      // The authorization matrix's and the malformed-request answers, and who is emailed what, don't depend on the browser's zone: they run once.
-      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/, /messages\.spec\.ts/, /mail-privacy\.spec\.ts/],
+      // The authorization matrix's and the malformed-request answers, and what is emailed to whom, don't depend on the browser's zone: they run once.
+      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/, /email-delivery\.spec\.ts/, /mail-privacy\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'Europe/Berlin', locale: 'en-GB' },
     },
     {
@@ -85,8 +79,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
+      // The queue worked as a production deployment on PostgreSQL works it: an `npm run worker` process beside the app.
       command: `npx tsx e2e/support/serve.mts pg ${PG_PORT} --worker`,
-      env: MAIL_ENV,
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -95,7 +89,6 @@ export default defineConfig({
     },
     {
       command: `npx tsx e2e/support/serve.mts pglite ${PGLITE_PORT}`,
-      env: MAIL_ENV,
       url: `http://127.0.0.1:${PGLITE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -16,11 +16,10 @@ const PRACTICE_EMAIL = 'hello@example.com';
 const test = base.extend<object, { demoServer: string }>({
   demoServer: [
     async ({}, use) => {
-      const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['e2e/support/serve.mts', 'pglite', DEMO_PORT], {
+      // No SMTP: the development mailbox; the worker in the app process, as on any embedded database.
+      const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['e2e/support/serve.mts', 'pglite', DEMO_PORT, '--no-smtp'], {
         detached: true,
         stdio: ['ignore', 'ignore', 'pipe'],
-        // No SMTP: the development mailbox (an empty value is unset, and keeps a .env file's from applying).
-        env: { ...process.env, SMTP_URL: '', HAVEN_WORKER: '' },
       });
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -2,9 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
+ * The e2e SMTP sink's port (e2e/support/smtp-sink.mts): playwright.config.ts sets E2E_SMTP_PORT
+ * (default: the PostgreSQL server's port + 2) before the servers and the workers start.
+ */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PG_PORT ?? 3100) + 2);
+
+/**
  * The environment of the app servers under test: fixed test secrets. Rate limits stay on: each
  * test plays the one trusted proxy in front of the app (HAVEN_TRUSTED_PROXY_HOPS=1) and sends its
- * own X-Forwarded-For, whose last entry is the client address the app counts.
+ * own X-Forwarded-For, whose last entry is the client address the app counts. Mail goes to the
+ * SMTP sink (serve.mts --no-smtp leaves it out: the demo's development mailbox).
  */
 export const E2E_ENV = {
   NODE_ENV: 'production',
@@ -16,6 +23,7 @@ export const E2E_ENV = {
   HAVEN_TRUSTED_PROXY_HOPS: '1',
   // The cron route is live on the e2e servers (e2e/cron-route.spec.ts); unset, it answers 404.
   HAVEN_CRON_SECRET: 'e2e-cron-secret-' + 'c'.repeat(32),
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
 } as const;
 
 /**

@@ -8,8 +8,8 @@
  * published demo ones. For PostgreSQL, the database URL is left in `e2eDatabaseUrlFile(port)` so
  * the specs' fixtures can create their own staff users (e2e/support/staff-fixture.ts).
  *
- * Mail: playwright.config.ts passes SMTP_URL (the e2e SMTP sink); the embedded database's app works
- * the queue in-process, and `--worker` starts `npm run worker`'s script beside a PostgreSQL app.
+ * Mail goes to the e2e SMTP sink (E2E_ENV.SMTP_URL) unless `--no-smtp`; the embedded database's app
+ * works the queue in-process, and `--worker` starts `npm run worker`'s script beside a PostgreSQL app.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,9 @@ import pg from 'pg';
 import { E2E_ENV, E2E_STAFF_PASSWORDS, e2eDatabaseUrlFile } from './e2e-env.ts';
 
 const [driver, port, ...flags] = process.argv.slice(2);
-if ((driver !== 'pg' && driver !== 'pglite') || !port || flags.some((f) => f !== '--worker')) throw new Error('usage: serve.mts pg|pglite PORT [--worker]');
+if ((driver !== 'pg' && driver !== 'pglite') || !port || flags.some((f) => f !== '--worker' && f !== '--no-smtp')) {
+  throw new Error('usage: serve.mts pg|pglite PORT [--worker] [--no-smtp]');
+}
 // `--worker` (server database only): the job queue is worked by an `npm run worker` process of its
 // own beside the app (HAVEN_WORKER=separate), as a production deployment on PostgreSQL runs it.
 const separateWorker = flags.includes('--worker');
@@ -27,6 +29,8 @@ if (separateWorker && driver !== 'pg') throw new Error('serve.mts: --worker need
 
 const serverUrl = new URL(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const env: Record<string, string> = { ...E2E_ENV, PORT: port, NEXTAUTH_URL: `http://127.0.0.1:${port}`, APP_URL: `http://127.0.0.1:${port}` };
+// `--no-smtp`: no mail server, as `npm run demo` runs (the development mailbox). Empty is unset, and keeps a .env file's value out.
+if (flags.includes('--no-smtp')) env.SMTP_URL = '';
 let cleanup = async () => {};
 
 if (driver === 'pg') {
