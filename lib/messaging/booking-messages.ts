@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { bookingLinks, bookings, messages, practices, type NewMessage } from '../../db/schema';
 import { env } from '../env';
-import { deliveryRetryOptions, enqueue, QUEUES } from './enqueue';
+import { deliveryRetryOptions, enqueueMany, QUEUES } from './enqueue';
 import type { ChangedBy, MessageKind, Told } from './kinds';
 
 export type { Told } from './kinds';
@@ -31,8 +31,11 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
   const [booking] = await tx
     .update(bookings)
     .set({ calendarSequence: bumped ? sql`${bookings.calendarSequence} + 1` : sql`${bookings.calendarSequence}` })
-    .where(eq(bookings.id, bookingId))
+    .from(practices)
+    .where(and(eq(bookings.id, bookingId), eq(practices.id, bookings.practiceId)))
     .returning({
+      practiceEmail: practices.email,
+      reminderHoursBefore: practices.reminderHoursBefore,
       id: bookings.id,
       practiceId: bookings.practiceId,
       status: bookings.status,
@@ -42,10 +45,7 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
       calendarSequence: bookings.calendarSequence,
     });
   if (!booking) throw new Error('notifyBookingChange: no such booking');
-  const [practice] = await tx
-    .select({ email: practices.email, reminderHoursBefore: practices.reminderHoursBefore })
-    .from(practices)
-    .where(eq(practices.id, booking.practiceId));
+  const practice = { email: booking.practiceEmail, reminderHoursBefore: booking.reminderHoursBefore };
   const links = await tx
     .select({ id: bookingLinks.id, holder: bookingLinks.holder })
     .from(bookingLinks)
@@ -75,7 +75,7 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
     }
   };
   const toPractice = (kind: MessageKind) => {
-    const none = !practice?.email;
+    const none = !practice.email;
     rows.push({
       practiceId: booking.practiceId,
       bookingId,
@@ -120,11 +120,14 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
   // Reminders follow the booking: any still waiting are dropped, and a confirmed booking gets
   // one per person for its (new) start. A request gets none until it is approved.
   if (change.event !== 'link_issued') {
-    await tx
-      .update(messages)
-      .set({ state: 'skipped', skipReason: 'superseded', updatedAt: now })
-      .where(and(eq(messages.bookingId, bookingId), eq(messages.kind, 'reminder'), inArray(messages.state, ['queued', 'retrying'])));
-    const hours = practice?.reminderHoursBefore ?? 0;
+    if (change.event !== 'booked') {
+      // (A booking just made has none yet.)
+      await tx
+        .update(messages)
+        .set({ state: 'skipped', skipReason: 'superseded', updatedAt: now })
+        .where(and(eq(messages.bookingId, bookingId), eq(messages.kind, 'reminder'), inArray(messages.state, ['queued', 'retrying'])));
+    }
+    const hours = practice.reminderHoursBefore;
     const at = new Date(booking.startsAt.getTime() - hours * 3_600_000);
     if (booking.status === 'confirmed' && hours > 0 && at.getTime() > now.getTime()) {
       for (const holder of holders) {
@@ -166,9 +169,10 @@ export async function enqueueMessages(tx: Transaction, rows: NewMessage[]): Prom
     .onConflictDoNothing({ target: messages.dedupeKey })
     .returning({ id: messages.id, state: messages.state, sendAfter: messages.sendAfter });
   const retry = deliveryRetryOptions(env().HAVEN_DELIVERY_RETRY_SECONDS ?? 30);
-  for (const row of inserted) {
-    if (row.state !== 'queued') continue;
-    await enqueue(tx, QUEUES.deliver, { messageId: row.id }, { ...retry, ...(row.sendAfter ? { startAfter: row.sendAfter } : {}) });
-  }
+  await enqueueMany(
+    tx,
+    QUEUES.deliver,
+    inserted.filter((row) => row.state === 'queued').map((row) => ({ data: { messageId: row.id }, ...retry, ...(row.sendAfter ? { startAfter: row.sendAfter } : {}) })),
+  );
   return inserted.map((r) => r.id);
 }

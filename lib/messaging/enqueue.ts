@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
-import { PgBoss, fromDrizzle, type Db, type SendOptions } from 'pg-boss';
+import { PgBoss, fromDrizzle, type Db, type JobInsert, type SendOptions } from 'pg-boss';
 import type { Transaction } from '../../db/client';
 import { QUEUES, type QueueName } from './queue';
 
@@ -22,6 +22,13 @@ export async function enqueue(tx: Transaction, queue: QueueName, data: Record<st
   const id = await currentTransaction.run(db, () => sender.send(queue, data, { ...options, db }));
   if (!id) throw new Error(`The job queue refused a ${queue} job.`);
   return id;
+}
+
+/** Several jobs of one queue in one statement (a booking's messages: one insert, not one per message). */
+export async function enqueueMany(tx: Transaction, queue: QueueName, jobs: Array<Omit<JobInsert<Record<string, string>>, 'id'>>): Promise<void> {
+  if (jobs.length === 0) return;
+  const db = fromDrizzle(tx as Parameters<typeof fromDrizzle>[0], sql);
+  await currentTransaction.run(db, () => sender.insert(queue, jobs, { db }));
 }
 
 const currentTransaction = new AsyncLocalStorage<Db>();
