@@ -1,6 +1,11 @@
-import { IN_PERSON_LANES, VIDEO_LANES, expect, test } from './fixtures';
-import { TYPES, tokenFromUrl } from './pages/booking-flow';
+import { IN_PERSON_LANES, VIDEO_LANES } from './fixtures';
+import { TYPES } from './pages/booking-flow';
 import { longDateIn, timeIn, timeWithZoneIn } from './support/dates';
+import { partnerTokenOf } from './support/link-tokens';
+import { expect, test } from './support/staff-fixture';
+
+/** "s•••@example.com": how a page shows an address to someone who is not its owner. */
+const masked = (email: string) => `${email[0]}•••${email.slice(email.lastIndexOf('@'))}`;
 
 test.describe('couples consultations', () => {
   test('a couples video consultation gives each partner their own private link to the same booking', async ({
@@ -13,6 +18,7 @@ test.describe('couples consultations', () => {
     page,
     newClient,
     baseURL,
+    staffDb,
   }) => {
     await flow.chooseType(TYPES.couplesVideo);
     const chosen = await flow.chooseTime(lane(VIDEO_LANES.couplesVideo), notBefore);
@@ -28,18 +34,17 @@ test.describe('couples consultations', () => {
     const reference = (await primary.reference.textContent())?.trim() ?? '';
     expect(reference).toMatch(/^\S{6,}$/);
 
-    // The partner's own link, shown to the person who booked — on the configured public origin
-    // (APP_URL), even when a request claims another host.
-    await page.setExtraHTTPHeaders({ 'X-Forwarded-Host': 'attacker.example', 'X-Forwarded-Proto': 'https' });
-    await page.reload();
-    await expect(primary.partnerLink).toBeVisible();
-    await expect(primary.partnerLink.getByRole('heading', { name: "Your partner's private link" })).toBeVisible();
-    const partnerField = primary.partnerLink.getByLabel(`Private link for ${person.partnerName}`);
-    const partnerUrl = await partnerField.inputValue();
-    expect(partnerUrl).toMatch(new RegExp(`^${baseURL}/m/[A-Za-z0-9_-]{43}$`));
-    await page.setExtraHTTPHeaders({});
-    const partnerToken = tokenFromUrl(partnerUrl);
+    // The partner's own link is emailed to the partner, never shown to the booker: the page says where it went.
+    const banner = primary.bannerNamed("You're booked");
+    await expect(banner.getByTestId('partner-link-emailed')).toHaveText(
+      `We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${masked(person.partnerEmail)}.`,
+    );
+    await expect(banner.getByTestId('own-link-emailed')).toHaveText(`We've emailed you the link to this page too, at ${masked(person.email)}.`);
+    const partnerToken = await partnerTokenOf(staffDb, primaryToken);
     expect(partnerToken).not.toBe(primaryToken);
+    expect(await page.content()).not.toContain(partnerToken);
+    expect(await page.content()).not.toContain(person.partnerEmail);
+    const partnerUrl = `${baseURL}/m/${partnerToken}`;
 
     // The partner opens their link in their own browser: same booking, seen as the partner.
     const partnerClient = await newClient();
@@ -51,7 +56,7 @@ test.describe('couples consultations', () => {
     await expect(partner.reference).toHaveText(reference);
     await expect(partner.status).toHaveText('Confirmed');
     await expect(partner.whenDate).toHaveText(longDateIn(chosen.startMs, zone));
-    await expect(partner.partnerLink).toHaveCount(0);
+    await expect(partner.partnerLinkEmailed).toHaveCount(0);
     await expect(partner.banner).toHaveCount(0);
     await partner.cancelLink.click();
     await expect(partnerClient.page.getByText(`${person.name} will see it as cancelled on their own link too`)).toBeVisible();
@@ -77,6 +82,8 @@ test.describe('couples consultations', () => {
     const chosen = await flow.chooseTime(lane(IN_PERSON_LANES.couplesInPerson), notBefore);
     await expect(flow.details.submit).toHaveText('Request consultation');
     await flow.details.fill(person, { partner: true });
+    // The booker asks not to be emailed (a phone call is their way): their partner is still emailed their own link.
+    await flow.details.emails.uncheck();
     const token = await flow.submitAndLand();
 
     const link = privateLink(token);
@@ -86,6 +93,12 @@ test.describe('couples consultations', () => {
     await expect(link.whenDate).toHaveText(longDateIn(chosen.startMs, zone));
     await expect(link.when).toContainText(`${chosen.label} – ${timeIn(chosen.startMs + 80 * 60_000, zone)}`);
     await expect(link.practiceTime).toContainText(`Office time: ${timeWithZoneIn(chosen.startMs, 'America/New_York')}`);
-    await expect(link.partnerLink).toBeVisible();
+    const banner = link.bannerNamed("Request sent — we'll confirm within one business day");
+    await expect(banner.getByTestId('partner-link-emailed')).toHaveText(`We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${masked(person.partnerEmail)}.`);
+    await expect(banner.getByTestId('own-link-emailed')).toHaveText("As you asked, we won't email you: bookmark this page, it's your private link.");
+    // On a later visit (no ?booked=1) the page says nothing of either address.
+    await link.goto();
+    await expect(page.getByTestId('partner-link-emailed')).toHaveCount(0);
+    expect(await page.content()).not.toContain(masked(person.partnerEmail));
   });
 });

@@ -1,7 +1,7 @@
 import { env } from './env';
 
 /**
- * Absolute URLs for people (the partner's private link, and later ICS files and emails), always
+ * Absolute URLs for people (private links in emails, the desk's reissued link), always
  * on the configured public origin (APP_URL). Never built from a request's Host or
  * X-Forwarded-Host: those are whatever the sender wrote, and a forged one would hand a client a
  * link to someone else's site.
@@ -9,9 +9,4 @@ import { env } from './env';
 export function publicUrl(path: string): string {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error('publicUrl takes an absolute path');
   return `${env().publicOrigin}${path}`;
-}
-
-/** Whether links (and so cookies set for them) are on https. */
-export function publicOriginIsHttps(): boolean {
-  return env().publicOrigin.startsWith('https:');
 }

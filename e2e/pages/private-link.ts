@@ -15,7 +15,8 @@ export class PrivateLinkPage {
   readonly rescheduleLink: Locator;
   readonly cancelLink: Locator;
   readonly cannotChange: Locator;
-  readonly partnerLink: Locator;
+  /** On the booker's confirmation: where the partner's own link was emailed (masked). */
+  readonly partnerLinkEmailed: Locator;
   readonly picker: SlotPicker;
 
   constructor(
@@ -34,7 +35,7 @@ export class PrivateLinkPage {
     this.rescheduleLink = page.getByRole('link', { name: 'Reschedule', exact: true });
     this.cancelLink = page.getByRole('link', { name: 'Cancel consultation', exact: true });
     this.cannotChange = page.getByTestId('cannot-change');
-    this.partnerLink = page.getByTestId('partner-link');
+    this.partnerLinkEmailed = page.getByTestId('partner-link-emailed');
     this.picker = new SlotPicker(page);
   }
 

@@ -1,17 +1,13 @@
-import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ManagedBooking } from '@/lib/bookings/dto';
-import { isWellFormedLinkToken } from '@/lib/bookings/link-tokens';
-import { publicUrl } from '@/lib/public-url';
 import { formatFee, formatLongDate, typeFacts } from '@/components/booking/format';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { getLinkEmails, type LinkEmails } from '@/lib/bookings/link-emails';
 import { getVideoRoomForLink, type VideoRoomView } from '@/lib/bookings/video-room';
 import { loadManagedBooking } from '../../_lib/booking-data';
 import { single, type SearchParams } from '../../_lib/params';
-import { PARTNER_LINK_COOKIE } from '../../_lib/partner-link';
 import { getRequestLocale } from '../../_lib/request-locale';
-import { CopyLink } from './_components/copy-link';
 import { HolderDateTime, HolderWhenWhere } from './_components/holder-time';
 
 export const dynamic = 'force-dynamic';
@@ -47,6 +43,7 @@ export default async function ManageBookingPage({
   const booking = await loadManagedBooking(token);
   if (!booking) notFound();
   const query = await searchParams;
+  const justBooked = single(query.booked) === '1' && (booking.status === 'requested' || booking.status === 'confirmed');
 
   const startMs = Date.parse(booking.startsAt);
   const endMs = Date.parse(booking.endsAt);
@@ -56,18 +53,9 @@ export default async function ManageBookingPage({
   // The room's address only inside its window (never in the page's metadata: that reads the booking alone).
   const videoRoom = await getVideoRoomForLink({ actor: { kind: 'link', token } });
 
-  // The partner's own link, shown once to the person who booked (a short-lived httpOnly cookie).
-  let partnerUrl: string | null = null;
-  if (booking.holder === 'primary' && booking.partnerName) {
-    const partnerToken = (await cookies()).get(PARTNER_LINK_COOKIE)?.value;
-    if (partnerToken && partnerToken !== token && isWellFormedLinkToken(partnerToken)) {
-      partnerUrl = publicUrl(`/m/${partnerToken}`);
-    }
-  }
-
   return (
     <div className="space-y-8">
-      <Banner booking={booking} query={query} />
+      <Banner booking={booking} query={query} emails={justBooked ? await getLinkEmails({ actor: { kind: 'link', token } }) : null} />
 
       <header>
         <h1 className="font-serif text-3xl font-semibold text-ink sm:text-4xl">
@@ -125,20 +113,6 @@ export default async function ManageBookingPage({
 
       {videoRoom ? <VideoRoom room={videoRoom} booking={booking} /> : null}
 
-      {partnerUrl ? (
-        <section aria-labelledby="partner-heading" className="rounded-2xl border border-accent/30 bg-accent-soft p-5 sm:p-6" data-testid="partner-link">
-          <h2 id="partner-heading" className="font-serif text-xl font-semibold text-ink">
-            Your partner&apos;s private link
-          </h2>
-          <p className="mt-2 text-ink">
-            Send this to {booking.partnerName}: it&apos;s their own private link to this consultation. We show it here only for
-            a short while, so copy it now.
-          </p>
-          <div className="mt-4">
-            <CopyLink url={partnerUrl} label={`Private link for ${booking.partnerName}`} />
-          </div>
-        </section>
-      ) : null}
 
       {cancelled ? (
         <ClosedExplanation booking={booking} phone={phone} />
@@ -193,7 +167,30 @@ function VideoRoom({ room, booking }: { room: VideoRoomView; booking: ManagedBoo
   );
 }
 
-function Banner({ booking, query }: { booking: ManagedBooking; query: SearchParams }) {
+/**
+ * Where the links went, on the booker's confirmation: their own (unless they asked not to be
+ * emailed) and their partner's own link, to the address they gave (masked) — never the partner's
+ * link itself.
+ */
+function EmailedLinks({ emails }: { emails: LinkEmails | null }) {
+  if (!emails) return null;
+  return (
+    <>
+      {emails.partner ? (
+        <p className="mt-2" data-testid="partner-link-emailed">
+          We&apos;ve emailed {emails.partner.firstName}&apos;s own private link to {emails.partner.maskedAddress}.
+        </p>
+      ) : null}
+      <p className="mt-2" data-testid="own-link-emailed">
+        {emails.own
+          ? `We've emailed you the link to this page too, at ${emails.own}.`
+          : "As you asked, we won't email you: bookmark this page, it's your private link."}
+      </p>
+    </>
+  );
+}
+
+function Banner({ booking, query, emails }: { booking: ManagedBooking; query: SearchParams; emails: LinkEmails | null }) {
   if (single(query.cancelled) === '1' && booking.status === 'cancelled') {
     return (
       <Notice tone="info" role="status" title="Your consultation is cancelled" testId="banner">
@@ -218,6 +215,7 @@ function Banner({ booking, query }: { booking: ManagedBooking; query: SearchPara
     return (
       <Notice tone="success" role="status" title="Request sent — we'll confirm within one business day" testId="banner">
         <p>The practice will get back to you in the way you asked. Nothing else is needed from you for now.</p>
+        <EmailedLinks emails={emails} />
       </Notice>
     );
   }
@@ -225,6 +223,7 @@ function Banner({ booking, query }: { booking: ManagedBooking; query: SearchPara
     return (
       <Notice tone="success" role="status" title="You're booked" testId="banner">
         <p>Your consultation is confirmed. Everything you need is on this page.</p>
+        <EmailedLinks emails={emails} />
       </Notice>
     );
   }

@@ -1,15 +1,11 @@
 'use server';
 
 import { getRequestLocale } from '@/app/_lib/request-locale';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fieldErrorsFrom, type ActionResult } from '@/lib/action';
 import { bookConsultation } from '@/lib/bookings/commands';
 import type { SlotOption } from '@/lib/bookings/dto';
 import { makeBookingDetailsSchema } from '@/lib/bookings/schemas';
-import { env } from '@/lib/env';
-import { publicOriginIsHttps } from '@/lib/public-url';
-import { PARTNER_LINK_COOKIE } from '../../../../_lib/partner-link';
 import { requesterIp } from '../../../../_lib/request';
 
 export type BookConsultationFailure = Extract<ActionResult<never>, { ok: false }> & {
@@ -58,15 +54,6 @@ export async function bookConsultationAction(values: unknown, options: { couple:
     return { ok: false, code: result.reason, formError: result.message, fieldErrors: result.fieldErrors };
   }
 
-  if (result.partnerToken) {
-    (await cookies()).set(PARTNER_LINK_COOKIE, result.partnerToken, {
-      httpOnly: true,
-      sameSite: 'lax',
-      // Secure in production, except on a plain-http public origin (local e2e runs of `next start`).
-      secure: env().NODE_ENV === 'production' && publicOriginIsHttps(),
-      path: `/m/${result.primaryToken}`,
-      maxAge: 1800,
-    });
-  }
+  // The partner's own link goes to the partner by email (lib/messaging), never to the booker's screen.
   redirect(`/m/${result.primaryToken}?booked=1`);
 }
