@@ -125,19 +125,15 @@ export function everythingIn(m: ReceivedMail): string {
 /**
  * The discretion rule for any message: none of `secrets` (note, reason, decline text…), no
  * consultation type's name, and not the words therapy / sex / couples, anywhere in it (headers,
- * subject, text, HTML, every attachment — the invitation included).
- *
- * One exception, named: the practice's own name, which every message carries in its footer (the
- * issue asks for the practice's name, address and phone). The demo practice is "Maya Lindqvist
- * Therapy": its name is the practice's choice, and the words are checked everywhere else.
+ * subject, text, HTML, every attachment — the invitation included). No exception: messages name
+ * the practice by its neutral sender name, not by its own name (the demo's is "Maya Lindqvist Therapy").
  */
 export const INDISCREET_WORDS = /therap|\bsex|couple/i;
-export function expectDiscreet(m: ReceivedMail, rule: { secrets: readonly string[]; typeNames: readonly string[]; practiceName?: string }): void {
+export function expectDiscreet(m: ReceivedMail, rule: { secrets: readonly string[]; typeNames: readonly string[] }): void {
   const where = `message ${m.file} "${m.subject}" to ${m.to.join(', ')}`;
   const all = everythingIn(m);
   for (const s of [...rule.secrets, ...rule.typeNames]) expect(all.toLowerCase(), where).not.toContain(s.toLowerCase());
-  const withoutName = rule.practiceName ? all.split(rule.practiceName).join('(practice name)') : all;
-  expect(withoutName, where).not.toMatch(INDISCREET_WORDS);
+  expect(all, where).not.toMatch(INDISCREET_WORDS);
 }
 
 /** The private-link URL in a client's message (text part), e.g. http://127.0.0.1:3100/m/<43 chars>. */

@@ -61,7 +61,6 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
       calendarSequence: bookings.calendarSequence,
       modality: consultationTypes.modality,
       clinicianName: clinicians.displayName,
-      practiceName: practices.name,
       practiceTimeZone: practices.timeZone,
       addressLine1: practices.addressLine1,
       addressLine2: practices.addressLine2,
@@ -125,7 +124,9 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     modality: row.modality,
     status: row.status,
     word: row.word || 'Appointment',
-    practice: { name: row.practiceName, addressLines, phone: row.phone, email: row.practiceEmail },
+    // Messages name the practice by its sender name (neutral by default, the practice's to set):
+    // a practice's own name often says what it is ("… Therapy"), and an inbox is not private.
+    practice: { name: row.senderName || 'Appointments', addressLines, phone: row.phone, email: row.practiceEmail },
     clinicianName: row.clinicianName,
     link: isPractice ? publicUrl(`/clinician/bookings/${row.bookingId}`) : token ? publicUrl(`/m/${token}`) : null,
     hasMessageOnPage: row.cancelledBy === 'staff' && row.hasCancelText !== null,
@@ -148,7 +149,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
       status: row.status,
       startsAt: row.startsAt,
       endsAt: row.endsAt,
-      organizer: { name: row.senderName || row.practiceName, email: row.practiceEmail },
+      organizer: { name: row.senderName || 'Appointments', email: row.practiceEmail },
       attendee: to && name ? { name, email: to.toLowerCase() } : null,
       address: { addressLine1: row.addressLine1, addressLine2: row.addressLine2, city: row.city, region: row.region, postalCode: row.postalCode },
     },
