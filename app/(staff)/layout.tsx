@@ -37,7 +37,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       <StaffHeader practiceName={practice.name} displayName={session.displayName} role={session.actor.role} />
-      <MailSetupBanner transport={env().mailTransport} production={env().NODE_ENV === 'production'} />
+      <MailSetupBanner transport={env().mailTransport} />
       <main id="main" tabIndex={-1} className="flex-1 outline-none">
         {children}
       </main>

@@ -2,9 +2,10 @@ import Link from 'next/link';
 
 /**
  * Says on every staff page when clients are not being emailed: no SMTP server in production
- * ('none'), or — outside production — that messages go to the development mailbox instead.
+ * ('none'), or that messages go to the development mailbox instead (development and the embedded
+ * demo, `npm run demo` included, where a newcomer wants to see what clients would receive).
  */
-export function MailSetupBanner({ transport, production }: { transport: 'smtp' | 'mailbox' | 'none'; production: boolean }) {
+export function MailSetupBanner({ transport }: { transport: 'smtp' | 'mailbox' | 'none' }) {
   if (transport === 'none') {
     return (
       <div className="border-b border-warning/30 bg-warning-soft" role="note" aria-label="Email is not set up" data-testid="mail-setup-banner">
@@ -14,11 +15,11 @@ export function MailSetupBanner({ transport, production }: { transport: 'smtp' |
       </div>
     );
   }
-  if (transport === 'mailbox' && !production) {
+  if (transport === 'mailbox') {
     return (
       <div className="border-b border-line bg-surface" role="note" aria-label="Development mailbox" data-testid="mail-setup-banner">
         <p className="mx-auto max-w-6xl px-5 py-1.5 text-sm text-ink-muted sm:px-8">
-          Development: messages go to the{' '}
+          Demo and development: nothing is emailed; messages go to the{' '}
           <Link href="/dev/mailbox" prefetch={false} className="text-accent underline underline-offset-4">
             test mailbox
           </Link>

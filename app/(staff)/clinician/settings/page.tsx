@@ -81,7 +81,7 @@ export default async function ConsultationTypesPage() {
           <h2 id="sign-in-rule-heading" className="font-serif text-xl font-semibold text-ink">
             Sign-in
           </h2>
-          <TwoStepPolicyForm key={practice.settingsVersion} initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
+          <TwoStepPolicyForm initial={practice.requireTwoFactorForAll} initialVersion={practice.settingsVersion} />
         </section>
       ) : null}
       {clientPages ? (

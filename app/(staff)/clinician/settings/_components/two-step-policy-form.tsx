@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { ActionOutcome, type Outcome } from '@/components/ui/action-outcome';
 import { Button } from '@/components/ui/button';
 import { noteStaffActivity } from '../../../_components/session-channel';
@@ -22,6 +22,12 @@ export function TwoStepPolicyForm({ initial, initialVersion }: { initial: boolea
   const version = useRef(initialVersion);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
+  // Fresh server data (another form on this page saved and refreshed it): take its saved rule and
+  // version, and keep what this person has ticked but not saved yet (no remount, nothing lost).
+  useEffect(() => {
+    version.current = initialVersion;
+    setSaved(initial);
+  }, [initial, initialVersion]);
 
   const save = () =>
     startTransition(async () => {
