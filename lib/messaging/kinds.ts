@@ -35,16 +35,8 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 /** Who made a change, as the messages about it say it. */
 export type ChangedBy = 'primary' | 'partner' | 'staff' | 'system';
 
-export const CLIENT_KINDS: ReadonlySet<MessageKind> = new Set([
-  'booking_confirmed',
-  'request_received',
-  'request_approved',
-  'request_declined',
-  'booking_rescheduled',
-  'booking_cancelled',
-  'link_issued',
-  'reminder',
-]);
+/** The kinds a client receives (every kind not addressed to the practice). */
+export const CLIENT_KINDS: ReadonlySet<MessageKind> = new Set(MESSAGE_KINDS.filter((kind) => !kind.startsWith('practice_')));
 
 /** Who was told of a change, for the screen that made it ("We emailed the client and their partner"). */
 export type Told = Array<{ recipient: MessageRecipient; state: 'queued' | 'skipped'; skipReason: string | null }>;

@@ -1,13 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { practices } from '../../db/schema';
 import type { StaffActor } from '../auth/actor';
-import { recordAudit } from '../audit/record';
-import { staleRefusal, type StaleRefusal } from '../concurrency/edit-version';
-import { bumpVersion, versionIs } from '../concurrency/versioned-write';
+import type { StaleRefusal } from '../concurrency/edit-version';
 import { messageSettingsFormSchema, type MessageSettingsFormInput } from '../practice/message-settings-schema';
-import { assertStaffCan, auditActorOf, invalidInput, notFound } from './access';
+import { assertStaffCan, invalidInput, notFound } from './access';
+import { savePracticeFields } from './practice-fields-write';
 import type { StaffRefusal } from './dto';
 
 /** The practice's message settings as saved, with the practice settings' edit version (`version`). */
@@ -49,29 +48,5 @@ export async function updateMessageSettings(params: {
   const parsed = messageSettingsFormSchema.safeParse(params.input);
   if (!parsed.success) return invalidInput(parsed.error.issues);
   const { version, ...next } = parsed.data;
-  const now = params.now ?? new Date();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select(columns).from(practices).where(eq(practices.id, actor.practiceId)).for('update');
-    if (!before) throw notFound();
-    if (before.version !== version) return staleRefusal('The practice’s settings', before);
-    const changedFields = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
-    if (changedFields.length === 0) return { ok: true as const, settings: before, changed: false };
-    const [updated] = await tx
-      .update(practices)
-      .set({ ...next, settingsVersion: bumpVersion(practices.settingsVersion), updatedAt: now })
-      .where(and(eq(practices.id, actor.practiceId), versionIs(practices.settingsVersion, version)))
-      .returning({ version: practices.settingsVersion });
-    // The row is locked and its version was just compared: no match means the invariant broke.
-    if (!updated) throw new Error('The practice settings version changed under a lock.');
-    await recordAudit(tx, {
-      actor: auditActorOf(actor),
-      action: 'practice.settings_changed',
-      subjectType: 'practice',
-      subjectId: actor.practiceId,
-      detail: { changed: changedFields.join(',') },
-      at: now,
-    });
-    return { ok: true as const, settings: { ...next, sharedPageTitle: before.sharedPageTitle, version: updated.version }, changed: true };
-  });
+  return savePracticeFields<MessageSettings>({ actor, what: 'The practice’s settings', columns, versionKey: 'settingsVersion', next, version, now: params.now ?? new Date() });
 }
