@@ -265,6 +265,7 @@ const EXEMPT: Record<string, string> = {
   'access.ts#invalidInput': 'maps zod issues to a refusal',
   'access.ts#auditActorOf': 'maps an actor to an audit actor',
   'access.ts#withLockedBooking': 'opens the transaction and runs loadBookingForStaff (the gate) first; exercised through every command above',
+  'practice-fields-write.ts#savePracticeFields': "writes the actor's own practice's fields after its caller checked the permission; exercised through updateMessageSettings and updateClientPageSettings",
   'access.ts#cancelByPractice': 'writes inside a transaction for a booking loadBookingForStaff already authorized; exercised through cancelAsStaff and declineRequest',
   'mappers.ts#referenceOf': 'pure: the short booking reference',
   'mappers.ts#toBookingSummary': 'pure: row → DTO mapper',
