@@ -53,7 +53,8 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
     .orderBy(desc(bookingLinks.createdAt));
   const linkOf = (holder: 'primary' | 'partner') => links.find((l) => l.holder === holder)?.id ?? null;
   const holders: Array<'primary' | 'partner'> = booking.partnerEmail ? ['primary', 'partner'] : ['primary'];
-  const changedBy = 'by' in change ? change.by : change.event === 'booked' ? 'primary' : change.event === 'link_issued' ? 'staff' : 'staff';
+  // A booking is made by its booker; approvals, declines and new links only by staff.
+  const changedBy = 'by' in change ? change.by : change.event === 'booked' ? 'primary' : 'staff';
 
   const rows: NewMessage[] = [];
   const toClients = (kind: MessageKind, only?: 'primary' | 'partner') => {
