@@ -190,9 +190,10 @@ describe(`availability editor on ${driver}`, () => {
         },
         expect.objectContaining({ bookingId: mon0900.id, localDate: '2026-03-09', localStart: '09:00', localEnd: '09:50', clientFirstName: 'Riley' }),
       ]);
-      // First names only: no surname, email or phone.
+      // First names only: no surname, email or phone (the phone as the fixture writes it: a bare
+      // "555" also turns up inside random booking ids now and then, which made this flaky).
       const json = JSON.stringify(refused);
-      expect(json).not.toMatch(/Ellis|Chen|example\.com|555/);
+      expect(json).not.toMatch(/Ellis|Chen|example\.com|555 0100/);
       expect((await rulesOf(fx.clinician.id)).every((r) => r.start === '09:00:00')).toBe(true);
       expect(await auditOf(fx.clinician.id)).toEqual([]);
 
