@@ -3,9 +3,9 @@ import { TYPES } from './pages/booking-flow';
 import { longDateIn, timeIn, timeWithZoneIn } from './support/dates';
 import { partnerTokenOf } from './support/link-tokens';
 import { expect, test } from './support/staff-fixture';
+import { maskEmail } from '../lib/messaging/mask';
 
 /** "s•••@example.com": how a page shows an address to someone who is not its owner. */
-const masked = (email: string) => `${email[0]}•••${email.slice(email.lastIndexOf('@'))}`;
 
 test.describe('couples consultations', () => {
   test('a couples video consultation gives each partner their own private link to the same booking', async ({
@@ -37,9 +37,9 @@ test.describe('couples consultations', () => {
     // The partner's own link is emailed to the partner, never shown to the booker: the page says where it went.
     const banner = primary.bannerNamed("You're booked");
     await expect(banner.getByTestId('partner-link-emailed')).toHaveText(
-      `We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${masked(person.partnerEmail)}.`,
+      `We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${maskEmail(person.partnerEmail)}.`,
     );
-    await expect(banner.getByTestId('own-link-emailed')).toHaveText(`We've emailed you the link to this page too, at ${masked(person.email)}.`);
+    await expect(banner.getByTestId('own-link-emailed')).toHaveText(`We've emailed you the link to this page too, at ${maskEmail(person.email)}.`);
     const partnerToken = await partnerTokenOf(staffDb, primaryToken);
     expect(partnerToken).not.toBe(primaryToken);
     expect(await page.content()).not.toContain(partnerToken);
@@ -94,11 +94,11 @@ test.describe('couples consultations', () => {
     await expect(link.when).toContainText(`${chosen.label} – ${timeIn(chosen.startMs + 80 * 60_000, zone)}`);
     await expect(link.practiceTime).toContainText(`Office time: ${timeWithZoneIn(chosen.startMs, 'America/New_York')}`);
     const banner = link.bannerNamed("Request sent — we'll confirm within one business day");
-    await expect(banner.getByTestId('partner-link-emailed')).toHaveText(`We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${masked(person.partnerEmail)}.`);
+    await expect(banner.getByTestId('partner-link-emailed')).toHaveText(`We've emailed ${person.partnerName.split(' ')[0]}'s own private link to ${maskEmail(person.partnerEmail)}.`);
     await expect(banner.getByTestId('own-link-emailed')).toHaveText("As you asked, we won't email you: bookmark this page, it's your private link.");
     // On a later visit (no ?booked=1) the page says nothing of either address.
     await link.goto();
     await expect(page.getByTestId('partner-link-emailed')).toHaveCount(0);
-    expect(await page.content()).not.toContain(masked(person.partnerEmail));
+    expect(await page.content()).not.toContain(maskEmail(person.partnerEmail));
   });
 });

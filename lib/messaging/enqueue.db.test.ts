@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { openTestDatabase } from '../../tests/support/test-db';
 import { enqueue } from './enqueue';
 import { QUEUES } from './queue';
+import { rowsOf } from '../../tests/support/db-helpers';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -17,8 +18,7 @@ afterAll(async () => {
 
 async function jobsWith(marker: string): Promise<number> {
   const r = await handle.db.execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.deliver} and data->>'marker' = ${marker}`);
-  const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Array<{ n: number }>;
-  return rows[0]!.n;
+  return rowsOf<{ n: number }>(r)[0]!.n;
 }
 
 describe(`enqueue inside a transaction on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {

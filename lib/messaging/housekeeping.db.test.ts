@@ -7,6 +7,7 @@ import { type TestPractice, withTestPractice } from '../../tests/support/practic
 import { enqueue } from './enqueue';
 import { runHousekeeping } from './housekeeping';
 import { queueDatabase, QUEUES } from './queue';
+import { rowsOf } from '../../tests/support/db-helpers';
 
 /*
  * Housekeeping on each driver: old and fresh rows of every pruned table, side by side; only the
@@ -28,9 +29,6 @@ withTestPractice((h, practice) => {
   fx = practice;
 });
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
 
 describe(`housekeeping on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
   it('prunes only what no rule reads any more, in batches, and a second run finds nothing', async () => {

@@ -9,6 +9,7 @@ import { testDriver } from '../../tests/support/test-env';
 import { bookConsultation, cancelBooking, rescheduleBooking } from '../bookings/commands';
 import { QUEUES } from './queue';
 import { runDelivery } from './worker';
+import { rowsOf } from '../../tests/support/db-helpers';
 
 /*
  * Reminders across the autumn clock changes, on each driver: New York leaves daylight time on
@@ -40,9 +41,6 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
 
 function wallClock(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(

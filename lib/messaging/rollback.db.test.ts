@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { bookings, messages } from '../../db/schema';
 import { bookingInput, type TestPractice, withTestPractice } from '../../tests/support/practice-fixture';
 import { bookConsultation, cancelBooking } from '../bookings/commands';
+import { rowsOf } from '../../tests/support/db-helpers';
 
 /*
  * A booking change that rolls back enqueues nothing, on each driver. The failure is real and comes
@@ -21,9 +22,6 @@ withTestPractice((h, practice) => {
   fx = practice;
 });
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
 const jobCount = async () => rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from pgboss.job`))[0]!.n;
 const jobsFor = async (ids: string[]) =>
   ids.length === 0

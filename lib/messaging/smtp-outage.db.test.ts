@@ -11,6 +11,7 @@ import { bookConsultation } from '../bookings/commands';
 import { env, resetEnvForTests } from '../env';
 import { closeTransports } from './transport';
 import { startWorker, type Worker } from './worker';
+import { waitFor } from '../../tests/support/db-helpers';
 
 /*
  * The mail server is down for a while: every message is retried with backoff and delivered once
@@ -37,15 +38,6 @@ withTestPractice((h, practice) => {
   fx = practice;
 });
 
-async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v)).slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** 20 weekday slots inside the fixture's hours (09:00–17:00 New York), two hours apart. */
 function slots(): string[] {

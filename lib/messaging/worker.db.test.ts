@@ -6,6 +6,7 @@ import { bookingInput, type TestPractice, withTestPractice } from '../../tests/s
 import ICAL from 'ical.js';
 import { bookConsultation, cancelBooking } from '../bookings/commands';
 import { startWorker } from './worker';
+import { waitFor } from '../../tests/support/db-helpers';
 
 /*
  * The worker end to end on each driver, through the development mailbox (no SMTP_URL in tests):
@@ -22,14 +23,6 @@ withTestPractice((h, practice) => {
   fx = practice;
 });
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The invitations delivered for a booking, parsed with a real iCalendar parser. */
 async function mailboxFor(bookingId: string) {
