@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { audienceEnum, bookingModeEnum, modalityEnum } from './enums';
+import { audienceEnum, bookingModeEnum, intakeFormEnum, modalityEnum } from './enums';
 import { clinicians } from './clinicians';
 import { practices } from './practices';
 
@@ -25,6 +25,8 @@ export const consultationTypes = pgTable(
     bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
     incrementMinutes: integer('increment_minutes').notNull().default(15),
     dailyCap: integer('daily_cap'),
+    /** The intake questionnaire people booked into this type answer (null = none). */
+    intakeForm: intakeFormEnum('intake_form'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     /** Edit version: every settings save checks and bumps it (lib/concurrency/edit-version.ts). */

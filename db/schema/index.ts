@@ -9,3 +9,4 @@ export * from './staff';
 export * from './relations';
 export * from './staff-drafts';
 export * from './messages';
+export * from './intakes';

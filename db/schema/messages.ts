@@ -29,6 +29,8 @@ export const messages = pgTable(
     linkId: uuid('link_id').references(() => bookingLinks.id, { onDelete: 'set null' }),
     /** Who made the change, for "moved by the practice" / "by you": client | partner | staff | system. */
     changedBy: text('changed_by'),
+    /** For an intake code message: the code row it renders from (the code itself is never stored here). */
+    intakeCodeId: uuid('intake_code_id'),
     /** For a message about a message (a failed delivery): the one that failed. */
     aboutMessageId: uuid('about_message_id'),
     state: messageStateEnum('state').notNull().default('queued'),

@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, { clinician: boolean; front_desk: boolean }> 
   'staff.manage_sign_in': { clinician: true, front_desk: false },
   'calendar_feed.manage': { clinician: true, front_desk: false },
   'practice.edit_messages': { clinician: true, front_desk: false },
+  'practice.edit_intake': { clinician: true, front_desk: false },
   'clinician.edit_own_profile': { clinician: true, front_desk: false },
 };
 

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'calendar_feed.manage': { roles: ['clinician'], scope: 'own_clinician' },
   /** How the practice's emails read and when reminders go: the sender name, reminder hours. */
   'practice.edit_messages': { roles: ['clinician'], scope: 'practice' },
+  /** The practice's intake questionnaires: which one each consultation type asks, sections off, its own questions. */
+  'practice.edit_intake': { roles: ['clinician'], scope: 'practice' },
   /** A clinician's own profile: their video room link (only their own record). */
   'clinician.edit_own_profile': { roles: ['clinician'], scope: 'own_clinician' },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; scope: 'practice' | 'own_clinician' }>;

@@ -15,10 +15,13 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   booking_cancelled: 'Cancellation',
   link_issued: 'New private link',
   reminder: 'Reminder',
+  intake_code: 'Intake code',
+  intake_reminder: 'Intake reminder',
   practice_new_booking: 'New booking (to the practice)',
   practice_new_request: 'New request (to the practice)',
   practice_client_cancelled: 'Cancelled by the client (to the practice)',
   practice_delivery_failed: 'A message could not be delivered (to the practice)',
+  practice_intake_attention: 'An intake needs attention (to the practice)',
 };
 
 export const RECIPIENT_LABELS: Record<MessageRecipient, string> = { primary: 'Client', partner: 'Partner', practice: 'Practice' };

@@ -13,11 +13,17 @@ export const MESSAGE_KINDS = [
   'booking_cancelled',
   'link_issued',
   'reminder',
+  /** The 6-digit code that opens an intake on a new device (rendered from intake_codes; never stored here). */
+  'intake_code',
+  /** Please finish your intake: 48 hours before, if it is not sent. */
+  'intake_reminder',
   // To the practice.
   'practice_new_booking',
   'practice_new_request',
   'practice_client_cancelled',
   'practice_delivery_failed',
+  /** "An intake needs your attention": a safety flag was raised (no content, no name). */
+  'practice_intake_attention',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -120,6 +120,28 @@ export const CLIENT_MESSAGES: Record<ClientKind, (ctx: TemplateContext) => Draft
     ],
   }),
 
+  intake_code: (ctx) => ({
+    subject: ctx.view.intakeCode ? `Your code: ${ctx.view.intakeCode}` : 'Your code',
+    heading: 'Your code',
+    blocks: [
+      greeting(ctx),
+      p(`Your code is ${ctx.view.intakeCode ?? '(no longer valid)'}. Type it on your private page to continue. It works for 10 minutes.`),
+      p(`If you did not ask for a code, you can ignore this email; nothing has been opened. If it keeps happening, please ${callThePractice(ctx)}.`),
+      ...privateLink(ctx, 'Open your private page'),
+    ],
+  }),
+
+  intake_reminder: (ctx) => ({
+    subject: `Before your ${ctx.lower}: ${ctx.when.short}`,
+    heading: `Before your ${ctx.lower}`,
+    blocks: [
+      greeting(ctx),
+      p(`Your ${ctx.lower} is on ${ctx.when.sentence}. Before you meet, the practice asks you to answer a few questions on your private page. Whatever you have already answered is saved there.`),
+      ...privateLink(ctx, 'Continue on your private page'),
+      closing(ctx),
+    ],
+  }),
+
   reminder: (ctx) => ({
     subject: `${ctx.word} reminder: ${ctx.when.short}`,
     heading: `A reminder of your ${ctx.lower}`,

@@ -33,6 +33,16 @@ export const PRACTICE_MESSAGES: Record<PracticeKind, (ctx: TemplateContext) => D
     ],
   }),
 
+  practice_intake_attention: (ctx) => ({
+    subject: `Needs your attention: ${ctx.view.reference}`,
+    heading: 'An intake needs your attention',
+    blocks: [
+      p(`An intake for ${ctx.view.reference} needs your attention. Please sign in to Haven to see it.`),
+      facts(ctx),
+      ...openInHaven(ctx, `Open ${ctx.view.reference} in Haven`),
+    ],
+  }),
+
   practice_client_cancelled: (ctx) => ({
     subject: `${ctx.word} cancelled ${ctx.view.reference}: ${ctx.when.short}`,
     heading: `A client cancelled`,
@@ -77,10 +87,13 @@ export const KIND_LABELS: Record<MessageKind, string> = {
   booking_cancelled: 'cancellation',
   link_issued: 'new private link',
   reminder: 'reminder',
+  intake_code: 'intake code',
+  intake_reminder: 'intake reminder',
   practice_new_booking: 'new booking notice',
   practice_new_request: 'new request notice',
   practice_client_cancelled: 'client cancellation notice',
   practice_delivery_failed: 'delivery failure notice',
+  practice_intake_attention: 'intake attention notice',
 };
 
 const MODALITY_WORDS = { in_person: 'In person', video: 'By video', phone: 'By phone' } as const;

@@ -110,7 +110,7 @@ describe('discretion', () => {
 
   it('subjects are only the practice word, a fixed phrase, a date and time, and (for staff) the reference', () => {
     const allowed =
-      /^(?:(?:Appointment (?:confirmed|request received|moved|cancelled|reminder)|New appointment B-0B9C4E|New request B-0B9C4E|Appointment cancelled B-0B9C4E): (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} (?:AM|PM)|About your appointment request|Your new private link|Email not delivered: B-0B9C4E)$/;
+      /^(?:(?:Appointment (?:confirmed|request received|moved|cancelled|reminder)|New appointment B-0B9C4E|New request B-0B9C4E|Appointment cancelled B-0B9C4E): (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} (?:AM|PM)|Before your appointment: (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} (?:AM|PM)|Your code(?:: \d{6})?|Needs your attention: B-0B9C4E|About your appointment request|Your new private link|Email not delivered: B-0B9C4E)$/;
     for (const view of ALL) expect(renderMessage(view).subject).toMatch(allowed);
   });
 
@@ -148,6 +148,7 @@ describe('discretion', () => {
       | 'status'
       | 'word'
       | 'practice'
+      | 'intakeCode'
       | 'clinicianName'
       | 'link'
       | 'hasMessageOnPage'

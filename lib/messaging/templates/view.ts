@@ -32,6 +32,11 @@ export type MessageView = {
    * the link they were given or call the practice. Practice messages: the staff page of the booking.
    */
   link: string | null;
+  /**
+   * intake_code only: the 6-digit code, opened from its sealed row when the message is rendered
+   * (never stored in `messages`); null when the code was used or has expired (then nothing is sent).
+   */
+  intakeCode?: string | null;
   /** request_declined / booking_cancelled by the practice: a message from the clinician waits on the private page. */
   hasMessageOnPage: boolean;
   /** Couples: the other person's first name (for "you and Sam"); never their address or link. */
