@@ -39,7 +39,10 @@ export type IntakeContext = { modality: 'video' | 'in_person' };
 
 /** Haven's own extensions on FHIR items (documented in engine.ts). */
 export const HAVEN_EXTENSIONS = {
-  /** valueCode = a SafetyFlag; valueCoding/valueInteger on `safetyThreshold` says when it trips. */
+  /**
+   * Complex: sub-extension `flag` (valueCode = a SafetyFlag) and `threshold`, which says when it
+   * trips: valueInteger = the answer's ordinal is above it; valueCoding = the answer is that code.
+   */
   safety: 'https://haven.health/fhir/StructureDefinition/safety-flag',
   /** valueBoolean true: a typed-name signature (stored with time and questionnaire version). */
   signature: 'https://haven.health/fhir/StructureDefinition/signature',
@@ -49,6 +52,8 @@ export const HAVEN_EXTENSIONS = {
   optionalSection: 'https://haven.health/fhir/StructureDefinition/optional-section',
   /** valueString: a question the practice added (its id in the customization). */
   practiceQuestion: 'https://haven.health/fhir/StructureDefinition/practice-question',
+  /** valueBoolean true on a date item: the date may not be after today (a birth date). */
+  notInFuture: 'https://haven.health/fhir/StructureDefinition/not-in-future',
 } as const;
 
 /** FHIR's own extensions Haven reads. */
