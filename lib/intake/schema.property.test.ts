@@ -1,6 +1,6 @@
 /**
  * Property tests of the generated schema (no fast-check in the project: a small seeded generator).
- * Over both questionnaires and both modalities:
+ * Over both questionnaires, both modalities, with and without a random practice customization:
  * - every generated valid answer set is accepted on submit, and the output is exactly its pruned
  *   answers (hidden answers stripped, whatever they hold);
  * - hidden questions are never required (removing every hidden answer changes nothing);
@@ -10,10 +10,12 @@
  */
 import { config } from 'zod/v4/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PRACTICE_QUESTION_TYPES, type IntakeCustomization } from './customization-types';
+import { applyCustomization, customizableSectionsOf, customizationSchemaFor } from './customize';
 import { enabledLinkIds, forContext, isSignature, optionsOf, pruneAnswers, questionsOf } from './engine';
 import { baseQuestionnaire } from './questionnaires';
 import { DEFAULT_MAX_LENGTH, answersSchema } from './schema';
-import { INTAKE_FORMS, type AnswerValue, type IntakeContext, type Questionnaire, type QuestionnaireItem } from './types';
+import { INTAKE_FORMS, type AnswerValue, type IntakeContext, type IntakeForm, type Questionnaire, type QuestionnaireItem } from './types';
 
 beforeAll(() => {
   config({ jitless: true });
@@ -90,12 +92,27 @@ function nonEmpty(rng: Rng, item: QuestionnaireItem, value: AnswerValue): Answer
 
 const JUNK: readonly unknown[] = [42, 'zz-not-a-code', { nested: true }, ['zz'], true, '', 'x'.repeat(6000), null, -1.5, '2030-13-45'];
 
+/** A random, valid practice customization (sections off, 0–3 questions of its own). */
+function randomCustomization(rng: Rng, form: IntakeForm): IntakeCustomization {
+  const { optional, forQuestions } = customizableSectionsOf(form);
+  const disabledSections = optional.filter(() => rng.chance(0.3));
+  const open = forQuestions.filter((section) => !disabledSections.includes(section));
+  const questions = Array.from({ length: rng.int(0, 3) }, (_, i) => {
+    const type = rng.pick(PRACTICE_QUESTION_TYPES);
+    const options = type === 'choice' ? Array.from({ length: rng.int(2, 5) }, (_, n) => `Answer ${n + 1}`) : undefined;
+    return { id: `q${i}`, section: rng.pick(open), type, text: `Practice question ${i + 1}?`, options, required: rng.chance(0.5) };
+  });
+  return customizationSchemaFor(form).parse({ disabledSections, questions });
+}
+
 type Case = { seed: number; q: Questionnaire; answers: Record<string, unknown>; visible: Set<string> };
 
 function generateCase(seed: number): Case {
   const rng = prng(seed);
   const context: IntakeContext = { modality: rng.pick(['video', 'in_person'] as const) };
-  const q = forContext(baseQuestionnaire(rng.pick(INTAKE_FORMS)), context);
+  const form = rng.pick(INTAKE_FORMS);
+  const base = rng.chance(0.4) ? applyCustomization(baseQuestionnaire(form), randomCustomization(rng, form), rng.int(1, 9)) : baseQuestionnaire(form);
+  const q = forContext(base, context);
   const questions = questionsOf(q);
   const answers: Record<string, unknown> = {};
   for (const item of questions) {
@@ -131,6 +148,10 @@ function mutationsFor(item: QuestionnaireItem, present: boolean): Mutation[] {
 
 describe('answersSchema properties', () => {
   const cases = Array.from({ length: CASES }, (_, i) => generateCase(0x5eed + i * 7919));
+
+  it('covers practice questions', () => {
+    expect(cases.filter(({ q }) => q.version !== '2026.1').length).toBeGreaterThan(CASES / 4);
+  });
 
   it(`accepts ${CASES} generated valid answer sets and keeps exactly their visible answers`, () => {
     for (const { seed, q, answers, visible } of cases) {
