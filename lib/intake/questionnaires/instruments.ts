@@ -22,11 +22,13 @@
  * - HL7 US Core (STU6.1–9) Questionnaire/QuestionnaireResponse "phq-9-example" (items 44250-9,
  *   44255-8, 44259-0, 44254-1, 44251-7, 44258-2, 44252-5, …; answers LA6568-5, LA6569-3, LA6570-1,
  *   LA6571-9) and Observation "PHQ9-panel-example-44249-1" / "PHQ9-item-example-44261-6" (total);
- * - the LHC-Forms (NLM) export of 44249-1 "PHQ-9 quick depression assessment panel [Reported.PHQ]"
- *   with the same answer codes and ordinal values 0–3; a LOINC term page for 44260-8 ("Thoughts
+ * - an LHC-Forms export (lformsVersion 34.3.0, in a public repository) of 44249-1 "PHQ-9 quick
+ *   depression assessment panel [Reported.PHQ]" with the same answer codes and ordinal values 0–3;
+ *   a third-party LOINC code page (healthassure.in) for 44260-8 ("Thoughts
  *   that you would be better off dead, or of hurting yourself in some way in last 2 weeks");
- *   44253-3 (item 8) is seen in the same panel listings, truncated in the copy checked;
- * - GAD-7 panel 69737-5: the LHC-Forms export of 69737-5 "Generalized anxiety disorder 7 item (GAD-7)";
+ *   44253-3 (item 8, "Moving or speaking so slowly…") in several public FHIR PHQ-9 resources (a FSH
+ *   QuestionnaireResponse example with linkId "/44253-3", a Kotlin FHIR test asserting item 8's code);
+ * - GAD-7 panel 69737-5: an LHC-Forms export of 69737-5 "Generalized anxiety disorder 7 item (GAD-7)";
  * - AUDIT-C: loinc.org/75626-2 "Total score [AUDIT-C]", member of panel 72109-2 "Alcohol Use
  *   Disorder Identification Test - Consumption [AUDIT-C]"; 68519-8 and 68520-6 in US Core's
  *   QuestionnaireResponse AUDIT-C; 68518-0 ("How often do you have a drink containing alcohol") in
