@@ -23,8 +23,23 @@ export const CRON_LIMITS = {
   failuresPerIp: { name: 'cron:ip', limit: 10, windowSeconds: 900 },
 } as const satisfies Record<string, RateLimit>;
 
+/**
+ * New intake codes (lib/intake/device-access.ts): each one is an email to the holder, so a few an
+ * hour per link (enough for a typo'd address fixed by the practice, a lost email, a second
+ * device), and per client address across links (one sender cannot mail many people's inboxes).
+ */
+export const INTAKE_CODE_LIMITS = {
+  perLink: { name: 'intake-code:link', limit: 5, windowSeconds: 3600 },
+  perIp: { name: 'intake-code:ip', limit: 20, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimit>;
+
 /** Every limit, for housekeeping (a counter is read for as long as its window lasts). */
-export const ALL_RATE_LIMITS: readonly RateLimit[] = [...Object.values(BOOKING_LIMITS), ...Object.values(SIGN_IN_LIMITS), ...Object.values(CRON_LIMITS)];
+export const ALL_RATE_LIMITS: readonly RateLimit[] = [
+  ...Object.values(BOOKING_LIMITS),
+  ...Object.values(SIGN_IN_LIMITS),
+  ...Object.values(CRON_LIMITS),
+  ...Object.values(INTAKE_CODE_LIMITS),
+];
 
 /** IPs and emails are personal data: buckets hold a keyed hash, never the value. */
 export function bucketKey(limit: RateLimit, value: string): string {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
-import { bookingLinks, bookings, messages, practices, type NewMessage } from '../../db/schema';
+import { bookingLinks, bookings, consultationTypes, messages, practices, type NewMessage } from '../../db/schema';
 import { env } from '../env';
 import { deliveryRetryOptions, enqueueMany, QUEUES } from './enqueue';
 import type { ChangedBy, MessageKind, Told } from './kinds';
@@ -22,6 +22,9 @@ export type BookingChange =
   | { event: 'link_issued'; holder: 'primary' | 'partner' };
 
 
+/** The reminder to finish an intake that is not sent yet goes out this long before the start. */
+export const INTAKE_REMINDER_HOURS_BEFORE = 48;
+
 /** Changes a calendar follows: each raises the booking's SEQUENCE (RFC 5546) once. */
 const CALENDAR_EVENTS: ReadonlySet<BookingChange['event']> = new Set(['booked', 'approved', 'rescheduled', 'cancelled', 'declined']);
 
@@ -31,8 +34,9 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
   const [booking] = await tx
     .update(bookings)
     .set({ calendarSequence: bumped ? sql`${bookings.calendarSequence} + 1` : sql`${bookings.calendarSequence}` })
-    .from(practices)
-    .where(and(eq(bookings.id, bookingId), eq(practices.id, bookings.practiceId)))
+    .from(consultationTypes)
+    .innerJoin(practices, eq(practices.id, consultationTypes.practiceId))
+    .where(and(eq(bookings.id, bookingId), eq(consultationTypes.id, bookings.consultationTypeId), eq(practices.id, bookings.practiceId)))
     .returning({
       practiceEmail: practices.email,
       reminderHoursBefore: practices.reminderHoursBefore,
@@ -43,6 +47,7 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
       okToEmail: bookings.okToEmail,
       partnerEmail: bookings.partnerEmail,
       calendarSequence: bookings.calendarSequence,
+      intakeForm: consultationTypes.intakeForm,
     });
   if (!booking) throw new Error('notifyBookingChange: no such booking');
   const practice = { email: booking.practiceEmail, reminderHoursBefore: booking.reminderHoursBefore };
@@ -119,14 +124,35 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
   }
 
   // Reminders follow the booking: any still waiting are dropped, and a confirmed booking gets
-  // one per person for its (new) start. A request gets none until it is approved.
+  // one per person for its (new) start. A request gets none until it is approved. So do the
+  // reminders to finish the intake (48 hours before, when the type asks for one; skipped at
+  // delivery for a person whose intake is sent by then).
   if (change.event !== 'link_issued') {
     if (change.event !== 'booked') {
       // (A booking just made has none yet.)
       await tx
         .update(messages)
         .set({ state: 'skipped', skipReason: 'superseded', updatedAt: now })
-        .where(and(eq(messages.bookingId, bookingId), eq(messages.kind, 'reminder'), inArray(messages.state, ['queued', 'retrying'])));
+        .where(and(eq(messages.bookingId, bookingId), inArray(messages.kind, ['reminder', 'intake_reminder']), inArray(messages.state, ['queued', 'retrying'])));
+    }
+    const intakeAt = new Date(booking.startsAt.getTime() - INTAKE_REMINDER_HOURS_BEFORE * 3_600_000);
+    if (booking.status === 'confirmed' && booking.intakeForm && intakeAt.getTime() > now.getTime()) {
+      for (const holder of holders) {
+        if (holder === 'primary' && !booking.okToEmail) continue;
+        rows.push({
+          practiceId: booking.practiceId,
+          bookingId,
+          kind: 'intake_reminder',
+          recipient: holder,
+          linkId: linkOf(holder),
+          changedBy: 'system',
+          state: 'queued',
+          sendAfter: intakeAt,
+          dedupeKey: `intake-reminder:${bookingId}:${booking.startsAt.toISOString()}:${holder}`,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
     }
     const hours = practice.reminderHoursBefore;
     const at = new Date(booking.startsAt.getTime() - hours * 3_600_000);
@@ -154,7 +180,7 @@ export async function notifyBookingChange(tx: Transaction, params: { bookingId: 
 
   await enqueueMessages(tx, rows);
   return rows
-    .filter((r) => r.kind !== 'reminder')
+    .filter((r) => r.kind !== 'reminder' && r.kind !== 'intake_reminder')
     .map((r) => ({ recipient: r.recipient, state: r.state === 'skipped' ? ('skipped' as const) : ('queued' as const), skipReason: r.skipReason ?? null }));
 }
 

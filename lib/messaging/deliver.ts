@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { messages } from '../../db/schema';
+import { intakeCodes, messages } from '../../db/schema';
 import { env } from '../env';
 import { enqueueMessages } from './booking-messages';
 import { calendarAttachment } from './calendar-attachment';
@@ -34,7 +34,7 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'already_done' | 'busy';
  */
 export async function deliverMessage(db: Database, attempt: DeliveryAttempt, transport: Transport = transportFor(db)): Promise<DeliveryOutcome> {
   const now = attempt.now ?? new Date();
-  const loaded = await loadMessage(db, attempt.messageId);
+  const loaded = await loadMessage(db, attempt.messageId, now);
   if (!loaded) return 'already_done';
   if (loaded.state === 'sent' || loaded.state === 'skipped' || loaded.state === 'failed') return 'already_done';
 
@@ -44,6 +44,7 @@ export async function deliverMessage(db: Database, attempt: DeliveryAttempt, tra
       .update(messages)
       .set({ state: 'skipped', skipReason, updatedAt: now })
       .where(and(eq(messages.id, loaded.id), inArray(messages.state, ['queued', 'retrying'])));
+    if (loaded.kind === 'intake_code') await forgetCode(db, loaded.id);
     return 'skipped';
   }
 
@@ -105,7 +106,20 @@ export async function deliverMessage(db: Database, attempt: DeliveryAttempt, tra
     .update(messages)
     .set({ state: 'sent', sentAt: new Date(), sentTo: loaded.to, lastError: null, updatedAt: new Date() })
     .where(eq(messages.id, loaded.id));
+  if (loaded.kind === 'intake_code') await forgetCode(db, loaded.id);
   return 'sent';
+}
+
+/**
+ * An intake code is sealed only so that its email can be written: once that email is sent, or is
+ * not to be sent (the code was used, replaced or has expired), the sealed copy is cleared. Only
+ * its keyed hash stays, to check a guess.
+ */
+async function forgetCode(db: Database, messageId: string): Promise<void> {
+  await db
+    .update(intakeCodes)
+    .set({ codeCiphertext: null })
+    .where(sql`${intakeCodes.id} = (select ${messages.intakeCodeId} from ${messages} where ${messages.id} = ${messageId})`);
 }
 
 /** A failed delivery, with the mail server's words (they carry no content of ours). */

@@ -102,7 +102,7 @@ describe(`housekeeping on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     expect(mail.map((m) => m.to)).toEqual([`hk-${tag}-fresh@example.com`]);
 
     // Idempotent: nothing left to prune at the same instant.
-    expect(await runHousekeeping(db, NOW)).toEqual({ rateLimitCounters: 0, staffDrafts: 0, staffSessions: 0, staffSignInFailures: 0, staffSignInPauses: 0, devMailbox: 0 });
+    expect(await runHousekeeping(db, NOW)).toEqual({ rateLimitCounters: 0, staffDrafts: 0, staffSessions: 0, staffSignInFailures: 0, staffSignInPauses: 0, devMailbox: 0, intakeCodes: 0, intakeDevices: 0 });
   });
 
   it('pg-boss deletes finished job rows after the queue’s deleteAfterSeconds, on a maintenance pass', async () => {

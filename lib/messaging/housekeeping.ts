@@ -30,6 +30,8 @@ export type HousekeepingCounts = {
   staffSignInFailures: number;
   staffSignInPauses: number;
   devMailbox: number;
+  intakeCodes: number;
+  intakeDevices: number;
 };
 
 export async function runHousekeeping(db: Database, now: Date = new Date()): Promise<HousekeepingCounts> {
@@ -49,7 +51,18 @@ export async function runHousekeeping(db: Database, now: Date = new Date()): Pro
     // An account pause that has ended is read by nothing (a new one replaces an ended one anyway).
     staffSignInPauses: await prune(db, 'staff_sign_in_pauses', sql`paused_until <= ${now.toISOString()}::timestamptz`),
     devMailbox: await prune(db, 'dev_mailbox', sql`delivered_at < ${at(MAILBOX_KEEP_MS)}::timestamptz`),
+    // An intake code is checked for 10 minutes (lib/intake/device-access.ts); a day later nothing reads it.
+    intakeCodes: await forgetExpiredCodes(db, now).then(() => prune(db, 'intake_codes', sql`expires_at < ${at(INTAKE_CODE_KEEP_MS)}::timestamptz`)),
+    // A device past its consultation, or forgotten ("Leave quickly") a day ago, opens nothing.
+    intakeDevices: await prune(db, 'intake_devices', sql`(expires_at < ${now.toISOString()}::timestamptz or revoked_at < ${at(DAY_MS)}::timestamptz)`),
   };
+}
+
+/** A code kept since it expired (a day, for the counts) does not keep its sealed copy (normally cleared when its email went). */
+const INTAKE_CODE_KEEP_MS = DAY_MS;
+
+async function forgetExpiredCodes(db: Database, now: Date): Promise<void> {
+  await db.execute(sql`update intake_codes set code_ciphertext = null where code_ciphertext is not null and (used_at is not null or expires_at <= ${now.toISOString()}::timestamptz)`);
 }
 
 async function prune(db: Database, table: string, where: SQL): Promise<number> {

@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { bookingLinks, bookings, clinicians, consultationTypes, messages, practices } from '../../db/schema';
+import { bookingLinks, bookings, clinicians, consultationTypes, intakeCodes, intakes, messages, practices } from '../../db/schema';
 import { openLinkToken } from '../bookings/link-token-seal';
+import { openCode } from '../intake/intake-crypto';
 import { DEFAULT_LOCALE } from '../i18n/locale';
 import { publicUrl } from '../public-url';
 import { referenceOf } from '../staff/mappers';
@@ -33,8 +34,12 @@ export type LoadedMessage = {
   replyTo: string | null;
 };
 
-/** Loads a message and its booking, in one query plus the link and (for a failure notice) the failed message. */
-export async function loadMessage(db: Executor, messageId: string): Promise<LoadedMessage | null> {
+/**
+ * Loads a message and its booking, in one query plus the link and (for a failure notice) the
+ * failed message; an intake code message opens its code (`now` decides whether it is still valid),
+ * an intake reminder looks whether that person's intake was sent meanwhile.
+ */
+export async function loadMessage(db: Executor, messageId: string, now: Date = new Date()): Promise<LoadedMessage | null> {
   const [row] = await db
     .select({
       id: messages.id,
@@ -45,6 +50,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
       linkId: messages.linkId,
       dedupeKey: messages.dedupeKey,
       aboutMessageId: messages.aboutMessageId,
+      intakeCodeId: messages.intakeCodeId,
       bookingId: bookings.id,
       status: bookings.status,
       startsAt: bookings.startsAt,
@@ -60,6 +66,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
       hasCancelText: bookings.cancelTextCiphertext,
       calendarSequence: bookings.calendarSequence,
       modality: consultationTypes.modality,
+      intakeForm: consultationTypes.intakeForm,
       clinicianName: clinicians.displayName,
       practiceTimeZone: practices.timeZone,
       addressLine1: practices.addressLine1,
@@ -109,6 +116,31 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     }
   }
 
+  // The code, opened only while it can still be used: a used, replaced or expired code is not sent.
+  let intakeCode: string | null = null;
+  let intakeStale: string | null = null;
+  if (row.kind === 'intake_code') {
+    const [code] = row.intakeCodeId
+      ? await db
+          .select({ id: intakeCodes.id, ciphertext: intakeCodes.codeCiphertext, usedAt: intakeCodes.usedAt, expiresAt: intakeCodes.expiresAt })
+          .from(intakeCodes)
+          .where(eq(intakeCodes.id, row.intakeCodeId))
+          .limit(1)
+      : [];
+    if (!code || code.usedAt || !code.ciphertext || code.expiresAt.getTime() <= now.getTime()) intakeStale = 'code_expired';
+    else intakeCode = openCode(code.id, code.ciphertext);
+  } else if (row.kind === 'intake_reminder' && (row.recipient === 'primary' || row.recipient === 'partner')) {
+    if (!row.intakeForm) intakeStale = 'no_intake';
+    else {
+      const [sent] = await db
+        .select({ id: intakes.id })
+        .from(intakes)
+        .where(and(eq(intakes.bookingId, row.bookingId), eq(intakes.holder, row.recipient), inArray(intakes.status, ['sent', 'reviewed'])))
+        .limit(1);
+      if (sent) intakeStale = 'intake_sent';
+    }
+  }
+
   // "Springfield, IL 62701", as the practice's pages write it.
   const cityLine = [row.city, [row.region, row.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const addressLines = [row.addressLine1, row.addressLine2, cityLine].filter((l) => l.trim() !== '');
@@ -133,6 +165,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     otherPersonName: otherName ? firstName(otherName) : null,
     failed,
     reference: referenceOf(row.bookingId),
+    ...(row.kind === 'intake_code' ? { intakeCode } : {}),
   };
 
   return {
@@ -141,7 +174,7 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
     kind: row.kind,
     recipient: row.recipient,
     to: to ? to.toLowerCase() : null,
-    stale: staleness(row),
+    stale: staleness(row) ?? intakeStale,
     view,
     calendar: {
       bookingId: row.bookingId,
@@ -159,12 +192,13 @@ export async function loadMessage(db: Executor, messageId: string): Promise<Load
 }
 
 /**
- * A reminder is for one start time of a confirmed booking: if the booking was moved, cancelled or
- * has begun since the reminder was written, it is not sent (the change wrote its own messages).
+ * A reminder (and an intake reminder) is for one start time of a confirmed booking: if the
+ * booking was moved, cancelled or has begun since the reminder was written, it is not sent (the
+ * change wrote its own messages).
  */
 function staleness(row: { kind: string; dedupeKey: string | null; status: string; startsAt: Date; recipient: string; okToEmail: boolean }): string | null {
   if (row.recipient === 'primary' && !row.okToEmail) return 'no_email_consent';
-  if (row.kind !== 'reminder') return null;
+  if (row.kind !== 'reminder' && row.kind !== 'intake_reminder') return null;
   if (row.status !== 'confirmed') return 'superseded';
   if (row.dedupeKey && !row.dedupeKey.includes(`:${row.startsAt.toISOString()}:`)) return 'superseded';
   return null;
