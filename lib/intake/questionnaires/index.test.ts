@@ -74,6 +74,7 @@ describe('baseQuestionnaire', () => {
     const questions = questionsOf({ resourceType: 'Questionnaire', status: 'active', item: [section] });
     expect(questions.length).toBeGreaterThan(3);
     expect(questions.every((i) => !i.required)).toBe(true);
+    expect(questions.filter((i) => !helpTextOf(i)).map((i) => i.linkId)).toEqual([]);
     expect(section.item?.[0]?.text).toMatch(/optional/);
   });
 });

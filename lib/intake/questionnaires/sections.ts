@@ -86,6 +86,7 @@ export function relationshipSection(form: IntakeForm): QuestionnaireItem {
   }
   return group('relationship', 'Your relationship', [
     display('relationship-intro', 'Your partner answers their own questions on their own link. Neither of you sees the other\u2019s answers.'),
+    relationshipStatus(),
     choice('together-length', 'How long have you been together?', [
       { code: 'under-1-year', display: 'Less than a year' },
       { code: '1-3-years', display: '1 to 3 years' },
@@ -137,20 +138,28 @@ export function sexualHealthSection(): QuestionnaireItem {
       { code: 'past-experiences', display: 'Past experiences that make sex hard' },
       { code: 'identity', display: 'Questions about sexuality or identity' },
       { code: 'other', display: 'Something else' },
-    ], { repeats: true, help: 'Choose any that fit, or none.' }),
-    longText('sexual-concerns-details', 'Would you like to say more?'),
+    ], {
+      repeats: true,
+      help: 'Knowing what is on your mind lets your clinician prepare, so you don\u2019t have to start from the beginning. Choose any that fit, or none.',
+    }),
+    longText('sexual-concerns-details', 'Would you like to say more?', {
+      help: 'Only if you want to. Your own words help your clinician understand what matters most to you.',
+    }),
     choice('sexual-concerns-duration', 'How long has this been a concern?', [
       { code: 'under-6-months', display: 'Less than 6 months' },
       { code: '6-24-months', display: '6 months to 2 years' },
       { code: 'over-2-years', display: 'More than 2 years' },
       { code: 'always', display: 'As long as I can remember' },
-    ], { enableWhen: [when.answered('sexual-concerns')] }),
+    ], {
+      enableWhen: [when.answered('sexual-concerns')],
+      help: 'Something new and something long-standing are often approached differently.',
+    }),
     choice('unwanted-experiences', 'Have you had sexual experiences that were unwanted or that you did not agree to?', [
       ...YES_NO,
       { code: 'prefer-not-to-say', display: 'I would rather not say' },
     ], { help: 'Asked because such experiences can shape how sex feels now. You don\u2019t need to give details, here or ever.' }),
     longText('sexual-health-medical', 'Anything about your body or sexual health your clinician should know?', {
-      help: 'For example a condition, surgery, menopause, contraception or a medication that affects sex.',
+      help: 'Health, hormones and medicines can affect desire and sex. For example a condition, surgery, menopause, contraception or a medication.',
     }),
   ], { extension: [optionalSection] });
 }
