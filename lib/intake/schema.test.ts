@@ -109,8 +109,9 @@ describe('answersSchema', () => {
 });
 
 describe('draftInputSchema', () => {
-  it('accepts a normal draft', () => {
-    expect(draftInputSchema.safeParse({ answers: MINIMAL, step: 3 }).success).toBe(true);
+  it('accepts a normal draft, reading null as unanswered', () => {
+    expect(draftInputSchema.safeParse({ answers: MINIMAL, step: 3 }).data).toEqual({ answers: MINIMAL, step: 3 });
+    expect(draftInputSchema.parse(JSON.parse('{"answers": {"a": null, "b": "x"}, "step": 0}'))).toEqual({ answers: { b: 'x' }, step: 0 });
   });
 
   it('refuses prototype keys, odd keys, oversized values and extra fields', () => {

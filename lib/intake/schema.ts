@@ -178,7 +178,13 @@ const boundedRecord = z
   .refine((value) => Object.keys(value).length <= DRAFT_LIMITS.keys, `At most ${DRAFT_LIMITS.keys} answers`)
   // zod's record skips a JSON "__proto__" key silently; refuse it (and its kin) outright.
   .refine((value) => Object.keys(value).every((key) => !FORBIDDEN_KEYS.has(key)), 'Not a question id')
-  .pipe(z.record(linkIdKey, answerValueSchema));
+  .pipe(z.record(linkIdKey, answerValueSchema.nullable()))
+  .transform(withoutNulls);
+
+/** A cleared field may arrive as null (JSON has no undefined, and NaN becomes null): unanswered. */
+function withoutNulls(answers: Record<string, AnswerValue | null>): Record<string, AnswerValue> {
+  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, AnswerValue] => entry[1] !== null));
+}
 
 export const draftInputSchema = z
   .object({
