@@ -223,8 +223,13 @@ export function visibleQuestions(q: Questionnaire, answers: Answers): Questionna
  * Hidden questions are never stored.
  */
 export function pruneAnswers(q: Questionnaire, answers: Answers): Record<string, AnswerValue> {
+  return answersOfQuestions(visibleQuestions(q, answers), answers);
+}
+
+/** The answers to these questions (already known to be the visible ones), empty ones dropped, strings trimmed (not long text). */
+export function answersOfQuestions(questions: readonly QuestionnaireItem[], answers: Answers): Record<string, AnswerValue> {
   const kept: Record<string, AnswerValue> = {};
-  for (const item of visibleQuestions(q, answers)) {
+  for (const item of questions) {
     const value = answers[item.linkId];
     if (isAnswered(value)) kept[item.linkId] = typeof value === 'string' && item.type !== 'text' ? value.trim() : value;
   }

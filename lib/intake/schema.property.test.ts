@@ -167,7 +167,7 @@ describe('answersSchema properties', () => {
       const onlyVisible = Object.fromEntries(Object.entries(answers).filter(([linkId]) => visible.has(linkId)));
       const result = answersSchema(q, 'submit', { today: TODAY }).safeParse(onlyVisible);
       expect(result.success, `seed ${seed}`).toBe(true);
-      expect(result.data, `seed ${seed}`).toEqual(answersSchema(q, 'submit', { today: TODAY }).parse(answers));
+      expect(result.data, `seed ${seed}`).toEqual(pruneAnswers(q, answers as Record<string, AnswerValue>));
     }
   });
 

@@ -11,7 +11,7 @@
  * - Errors are keyed by linkId with plain, specific words.
  */
 import { z } from 'zod';
-import { extensionOf, isSignature, optionsOf, pruneAnswers, visibleQuestions, allItems } from './engine';
+import { allItems, answersOfQuestions, extensionOf, isSignature, optionsOf, visibleQuestions } from './engine';
 import { HAVEN_EXTENSIONS, type AnswerValue, type Answers, type Questionnaire, type QuestionnaireItem } from './types';
 
 export type AnswersMode = 'draft' | 'submit';
@@ -115,18 +115,15 @@ export function answerProblem(item: QuestionnaireItem, value: unknown, today: st
   }
 }
 
-function questionsToCheck(q: Questionnaire, answers: Answers, section: string | undefined): QuestionnaireItem[] {
-  const visible = visibleQuestions(q, answers);
-  if (!section) return visible;
-  const inSection = new Set(allItems(q).filter((entry) => entry.section.linkId === section).map((entry) => entry.item.linkId));
-  return visible.filter((item) => inSection.has(item.linkId));
+function inSection(q: Questionnaire, questions: QuestionnaireItem[], section: string | undefined): QuestionnaireItem[] {
+  if (!section) return questions;
+  const ids = new Set(allItems(q).filter((entry) => entry.section.linkId === section).map((entry) => entry.item.linkId));
+  return questions.filter((item) => ids.has(item.linkId));
 }
 
-/** Every problem with these answers, keyed by linkId (empty when they are fine). */
-export function answerErrors(q: Questionnaire, answers: Answers, mode: AnswersMode, opts: AnswersSchemaOptions = {}): Record<string, string> {
-  const today = opts.today ?? localToday();
+function errorsOf(questions: QuestionnaireItem[], answers: Answers, mode: AnswersMode, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const item of questionsToCheck(q, answers, opts.section)) {
+  for (const item of questions) {
     const value: unknown = answers[item.linkId];
     const problem = isEmpty(value) ? (mode === 'submit' && item.required ? requiredMessage(item) : null) : answerProblem(item, value, today);
     if (problem) errors[item.linkId] = problem;
@@ -134,20 +131,26 @@ export function answerErrors(q: Questionnaire, answers: Answers, mode: AnswersMo
   return errors;
 }
 
+/** Every problem with these answers, keyed by linkId (empty when they are fine). */
+export function answerErrors(q: Questionnaire, answers: Answers, mode: AnswersMode, opts: AnswersSchemaOptions = {}): Record<string, string> {
+  return errorsOf(inSection(q, visibleQuestions(q, answers), opts.section), answers, mode, opts.today ?? localToday());
+}
+
 const answersInput = z.record(z.string(), z.unknown());
 
 /**
  * The schema over a whole answer set: errors keyed by linkId, output = the pruned answers.
  * Input is any record (the form's values); unknown keys are dropped, not refused.
+ * (One transform, so that which questions are visible is worked out once a parse.)
  */
 export function answersSchema(q: Questionnaire, mode: AnswersMode, opts: AnswersSchemaOptions = {}) {
-  return answersInput
-    .superRefine((answers, ctx) => {
-      for (const [linkId, message] of Object.entries(answerErrors(q, answers as Answers, mode, opts))) {
-        ctx.addIssue({ code: 'custom', path: [linkId], message });
-      }
-    })
-    .transform((answers): Record<string, AnswerValue> => pruneAnswers(q, answers as Answers));
+  return answersInput.transform((input, ctx): Record<string, AnswerValue> => {
+    const answers = input as Answers;
+    const visible = visibleQuestions(q, answers);
+    const errors = Object.entries(errorsOf(inSection(q, visible, opts.section), answers, mode, opts.today ?? localToday()));
+    for (const [linkId, message] of errors) ctx.addIssue({ code: 'custom', path: [linkId], message, input: answers[linkId] });
+    return errors.length ? z.NEVER : answersOfQuestions(visible, answers);
+  });
 }
 
 export type AnswersSchema = ReturnType<typeof answersSchema>;
