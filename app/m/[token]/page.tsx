@@ -4,6 +4,8 @@ import { formatFee, formatLongDate, typeFacts } from '@/components/booking/forma
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { getLinkEmails, type LinkEmails } from '@/lib/bookings/link-emails';
+import { getIntakeStatusForLink } from '@/lib/intake/client-intake';
+import type { PublicIntakeStatus } from '@/lib/intake/types';
 import { getVideoRoomForLink, type VideoRoomView } from '@/lib/bookings/video-room';
 import { loadManagedBooking } from '../../_lib/booking-data';
 import { single, type SearchParams } from '../../_lib/params';
@@ -52,6 +54,8 @@ export default async function ManageBookingPage({
   const live = booking.status === 'requested' || booking.status === 'confirmed';
   // The room's address only inside its window (never in the page's metadata: that reads the booking alone).
   const videoRoom = await getVideoRoomForLink({ actor: { kind: 'link', token } });
+  // This holder's own intake only (no device needed: a status, no content); null = none for this type.
+  const intakeStatus = await getIntakeStatusForLink({ actor: { kind: 'link', token } });
 
   return (
     <div className="space-y-8">
@@ -113,6 +117,8 @@ export default async function ManageBookingPage({
 
       {videoRoom ? <VideoRoom room={videoRoom} booking={booking} /> : null}
 
+      {intakeStatus && (live || intakeStatus === 'sent') ? <IntakeStatus status={intakeStatus} token={token} /> : null}
+
 
       {cancelled ? (
         <ClosedExplanation booking={booking} phone={phone} />
@@ -134,6 +140,37 @@ export default async function ManageBookingPage({
         </Notice>
       ) : null}
     </div>
+  );
+}
+
+const INTAKE_STATUS: Record<PublicIntakeStatus, { label: string; text: string; action: string }> = {
+  not_started: {
+    label: 'Not started',
+    text: 'Your clinician asks a few questions before you meet. It takes about 20 minutes, and your answers are saved as you go.',
+    action: 'Start the questions',
+  },
+  in_progress: { label: 'In progress', text: 'Your answers so far are saved. Carry on where you left off, on any device.', action: 'Continue' },
+  sent: { label: 'Sent', text: 'Thank you: your answers are with the practice.', action: 'View what you sent' },
+};
+
+/** This person's own questions before the consultation: where they are, and the way in (a code is asked on a new device). */
+function IntakeStatus({ status, token }: { status: PublicIntakeStatus; token: string }) {
+  const words = INTAKE_STATUS[status];
+  return (
+    <section aria-labelledby="intake-heading" className="rounded-2xl border border-line bg-surface p-5 sm:p-6" data-testid="intake-section">
+      <h2 id="intake-heading" className="font-serif text-xl font-semibold text-ink">
+        Before you meet
+      </h2>
+      <p className="mt-2 text-ink">
+        Intake: <span className="font-semibold" data-testid="intake-status">{words.label}</span>
+      </p>
+      <p className="mt-1 text-ink-muted">{words.text}</p>
+      <p className="mt-4">
+        <ButtonLink href={`/m/${token}/intake`} prefetch={false} variant={status === 'sent' ? 'secondary' : 'primary'}>
+          {words.action}
+        </ButtonLink>
+      </p>
+    </section>
   );
 }
 
