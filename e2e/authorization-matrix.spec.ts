@@ -31,9 +31,9 @@ test('every page, API route and server action has an entry in the matrix', () =>
   expect(built.filter((k) => !listed.has(k)), 'built server actions without a matrix entry').toEqual([]);
 });
 
-async function headersFor(world: AccessWorld, actor: Actor): Promise<Record<string, string>> {
-  const cookie = await world.cookieFor(actor);
-  return cookie ? { Cookie: cookie } : {};
+async function headersFor(world: AccessWorld, actor: Actor, extra?: (world: AccessWorld, actor: Actor) => Promise<string>): Promise<Record<string, string>> {
+  const cookies = [await world.cookieFor(actor), await extra?.(world, actor)].filter(Boolean);
+  return cookies.length ? { Cookie: cookies.join('; ') } : {};
 }
 
 /** GET, following redirects with the same credentials (the API client drops a Cookie header set by hand). */
@@ -70,8 +70,8 @@ for (const routeCase of ROUTE_CASES) {
         const path = routeCase.path(world, actor);
         const { response, finalPath } =
           routeCase.method === 'POST'
-            ? { response: await request.post(path, { headers: await headersFor(world, actor), maxRedirects: 0 }), finalPath: path }
-            : await getFollowing(request, path, await headersFor(world, actor));
+            ? { response: await request.post(path, { headers: await headersFor(world, actor, routeCase.cookie), maxRedirects: 0 }), finalPath: path }
+            : await getFollowing(request, path, await headersFor(world, actor, routeCase.cookie));
         const { outcome, body } = await pageOutcome(response, finalPath, path);
         expect.soft(outcome, `${actor} → GET ${path.replace(/\/m\/[^/]+/, '/m/…')}`).toBe(routeCase.expect[actor]);
         if (outcome === 'ok' && routeCase.shows) {
@@ -125,14 +125,14 @@ async function actionOutcome(response: APIResponse): Promise<{ outcome: ActionOu
 }
 
 for (const actionCase of ACTION_CASES) {
-  test(`action ${actionCase.action.split('#')[1]} (${actionCase.action.split('#')[0]})`, async ({ request, staffDb, baseURL }) => {
+  test(`action ${actionCase.action.split('#')[1]} (${actionCase.action.split('#')[0]})${actionCase.title ? ` — ${actionCase.title}` : ''}`, async ({ request, staffDb, baseURL }) => {
     const action = builtServerActions().find((a) => a.key === actionCase.action);
     expect(action, `${actionCase.action} is in the build`).toBeDefined();
     for (const actor of ACTORS) {
       // A world per actor: an allowed call changes things (cancels, approves, signs out everywhere).
       const world = await createAccessWorld(staffDb);
       try {
-        const headers = await headersFor(world, actor);
+        const headers = await headersFor(world, actor, actionCase.cookie);
         const before = await world.snapshot();
         const response = await callAction(request, action!, actionCase.page(world, actor), actionCase.call(world, actor), headers, baseURL!);
         const { outcome, detail } = await actionOutcome(response);

@@ -27,6 +27,8 @@ export type RouteCase = {
   expect: Record<Actor, PageOutcome>;
   /** Text the response must contain / must not contain for an actor that gets `ok`. */
   shows?: (world: AccessWorld, actor: Actor) => { contains?: string[]; omits?: string[] };
+  /** A cookie sent besides the actor's own (an intake device remembered for someone: whose it is, is the point). */
+  cookie?: (world: AccessWorld, actor: Actor) => Promise<string>;
 };
 
 /** Arguments as a browser would send them; `form` fields make the last argument a FormData. */
@@ -39,6 +41,10 @@ export type ActionCase = {
   page: (world: AccessWorld, actor: Actor) => string;
   call: (world: AccessWorld, actor: Actor) => ActionArgs;
   expect: Record<Actor, ActionOutcome>;
+  /** A cookie sent besides the actor's own (see RouteCase.cookie). */
+  cookie?: (world: AccessWorld, actor: Actor) => Promise<string>;
+  /** What this case shows, when an action has several cases. */
+  title?: string;
 };
 
 function each<T>(value: T): Record<Actor, T> {
@@ -65,6 +71,10 @@ const NO_SUCH_STAFF_PAGE: Record<Actor, PageOutcome> = { ...ANY_STAFF, frontDesk
 /** A link holder sees their own booking, never the other one's. */
 const ownBookingOnly: RouteCase['shows'] = (w, actor) =>
   actor === 'linkA' ? { contains: [w.a.reference], omits: [w.b.reference] } : actor === 'linkB' ? { contains: [w.b.reference], omits: [w.a.reference] } : {};
+/** What the intake page shows without a remembered device (the code gate) and with one (the form). */
+const INTAKE_GATE = 'data-testid="masked-email"';
+const INTAKE_FORM = 'data-testid="intake-progress"';
+
 /** Contact pages never carry the client's note. */
 const noClientNote: RouteCase['shows'] = () => ({ omits: ['Matrix: a private worry'] });
 
@@ -79,6 +89,39 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: '/m/[token]/reschedule', title: 'rescheduling by private link', path: (w, a) => `/m/${w.tokenFor(a)}/reschedule`, expect: LINK_HOLDER },
   { route: '/m/[token]/cancel', title: 'cancelling by private link', path: (w, a) => `/m/${w.tokenFor(a)}/cancel`, expect: LINK_HOLDER },
   { route: '/m/[token]/calendar.ics', title: 'the calendar file of a private link', path: (w, a) => `/m/${w.tokenFor(a)}/calendar.ics`, expect: LINK_HOLDER },
+  // The intake (issue 9): the link's holder, and past the emailed code only on a device remembered for that holder.
+  {
+    route: '/m/[token]/intake',
+    title: 'an intake, on a device without the emailed code: the gate, no answer',
+    path: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    expect: LINK_HOLDER,
+    shows: (_w, actor) => (actor === 'linkA' || actor === 'linkB' ? { contains: [INTAKE_GATE], omits: [INTAKE_FORM] } : {}),
+  },
+  {
+    route: '/m/[token]/intake',
+    title: 'an intake, with the device remembered for booking A’s holder (opens A’s, never B’s)',
+    path: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    cookie: (w) => w.intakeDeviceCookie('a'),
+    expect: LINK_HOLDER,
+    shows: (_w, actor) =>
+      actor === 'linkA' ? { contains: [INTAKE_FORM], omits: [INTAKE_GATE] } : actor === 'linkB' ? { contains: [INTAKE_GATE], omits: [INTAKE_FORM] } : {},
+  },
+  {
+    route: '/m/[token]/intake',
+    title: 'an intake by a revoked link, even with its remembered device',
+    path: (w) => `/m/${w.revokedToken}/intake`,
+    cookie: (w) => w.intakeDeviceCookie('revoked'),
+    expect: each<PageOutcome>('not_found'),
+  },
+  {
+    // "Leave quickly"'s beacon: the holder's (204, device forgotten), nobody else's.
+    route: '/m/[token]/intake/leave',
+    title: 'leaving an intake quickly (beacon)',
+    method: 'POST',
+    path: (w, a) => `/m/${w.tokenFor(a)}/intake/leave`,
+    cookie: (w) => w.intakeDeviceCookie('a'),
+    expect: LINK_HOLDER,
+  },
   { route: '/api/health', title: 'health check', path: () => '/api/health', expect: PUBLIC },
   {
     // A capability, like a private link: whoever holds the address gets the feed (a session changes nothing).
@@ -384,5 +427,53 @@ export const ACTION_CASES: ActionCase[] = [
       args: [w.tokenFor(a), { startsAt: new Date(Math.floor(Date.now() / HOUR) * HOUR + 9 * 24 * HOUR + 7 * 60_000).toISOString(), clinicianId: crypto.randomUUID(), clientTimeZone: 'America/Chicago' }],
     }),
     expect: { ...LINK_ACTION, linkA: 'answered', linkB: 'answered' },
+  },
+  {
+    // A code to the holder's own address (each world's booking asks for an intake).
+    action: 'app/m/[token]/intake/actions.ts#requestIntakeCodeAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    call: (w, a) => ({ args: [w.tokenFor(a)] }),
+    expect: LINK_ACTION,
+  },
+  {
+    // No code was asked for: the holder is told it has expired; anyone else learns nothing.
+    action: 'app/m/[token]/intake/actions.ts#verifyIntakeCodeAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    call: (w, a) => ({ args: [w.tokenFor(a), { code: '000000' }] }),
+    expect: { ...LINK_ACTION, linkA: 'answered', linkB: 'answered' },
+  },
+  {
+    // Without a remembered device nobody saves, not even the link's holder.
+    action: 'app/m/[token]/intake/actions.ts#saveIntakeDraftAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    call: (w, a) => ({ args: [w.tokenFor(a), { answers: { 'preferred-name': 'Matrix' }, step: 0 }] }),
+    expect: each<ActionOutcome>('denied'),
+    title: 'no remembered device',
+  },
+  {
+    // Booking A's holder's device: saves A's draft; on B's link it opens nothing.
+    action: 'app/m/[token]/intake/actions.ts#saveIntakeDraftAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    call: (w, a) => ({ args: [w.tokenFor(a), { answers: { 'preferred-name': 'Matrix' }, step: 0 }] }),
+    cookie: (w) => w.intakeDeviceCookie('a'),
+    expect: { ...each<ActionOutcome>('denied'), linkA: 'ok' },
+    title: 'the device remembered for booking A’s holder',
+  },
+  {
+    // Nothing answered: A's holder is refused on the merits (required questions); B's link with A's device, nothing.
+    action: 'app/m/[token]/intake/actions.ts#submitIntakeAction',
+    page: (w, a) => `/m/${w.tokenFor(a)}/intake`,
+    call: (w, a) => ({ args: [w.tokenFor(a), { answers: {}, submitKey: crypto.randomUUID() }] }),
+    cookie: (w) => w.intakeDeviceCookie('a'),
+    expect: { ...each<ActionOutcome>('denied'), linkA: 'answered' },
+    title: 'the device remembered for booking A’s holder',
+  },
+  {
+    action: 'app/m/[token]/intake/actions.ts#submitIntakeAction',
+    page: (w) => `/m/${w.revokedToken}/intake`,
+    call: (w) => ({ args: [w.revokedToken, { answers: {}, submitKey: crypto.randomUUID() }] }),
+    cookie: (w) => w.intakeDeviceCookie('revoked'),
+    expect: each<ActionOutcome>('denied'),
+    title: 'a revoked link with its remembered device',
   },
 ];

@@ -24,7 +24,7 @@ import { referenceOf } from '../../lib/staff/mappers';
 import { E2E_ENV } from './e2e-env';
 import type { StaffDb } from './staff-fixture';
 
-const { availabilityOverrides, bookingLinks, bookings, clinicians, consultationTypes, messages, practices, staffSessions, staffUsers } = schema;
+const { availabilityOverrides, bookingLinks, bookings, clinicians, consultationTypes, intakeDevices, messages, practices, staffSessions, staffUsers } = schema;
 
 export const ACTORS = ['anonymous', 'linkA', 'linkB', 'frontDesk', 'clinician', 'otherClinician', 'foreignDesk'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -67,6 +67,14 @@ export type AccessWorld = {
   sentMessageId: string;
   /** A development-mailbox message left in the table: a server with SMTP shows it to nobody. */
   devMailboxId: string;
+  /** Booking A's earlier private link, replaced (revoked) since: it opens nothing, not even with its remembered device. */
+  revokedToken: string;
+  /**
+   * The Cookie header of a device that proved itself (the emailed code) for booking A's holder
+   * (`'a'`) or for the revoked link (`'revoked'`): a fresh device every call, as the intake's code
+   * gate would remember it (lib/intake/device-access.ts).
+   */
+  intakeDeviceCookie(of: 'a' | 'revoked'): Promise<string>;
   /** The Cookie header for each staff actor: a fresh session every call. */
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
@@ -83,6 +91,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
   const now = Date.now();
   const practiceIds: string[] = [];
   const bookingIds: string[] = [];
+  const linkIds = new Map<string, string>();
 
   async function practice(suffix: string) {
     const [row] = await db
@@ -109,6 +118,8 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
         durationMinutes: 50,
         bufferBeforeMinutes: 0,
         bufferAfterMinutes: 0,
+        // Every booking of the world asks for an intake: the intake pages and actions have something to guard.
+        intakeForm: 'individual',
       })
       .returning({ id: consultationTypes.id });
     return row!.id;
@@ -142,7 +153,8 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     });
     bookingIds.push(id);
     const token = newLinkToken();
-    await db.insert(bookingLinks).values({ bookingId: id, holder: 'primary', tokenHash: hashLinkToken(token) });
+    const [link] = await db.insert(bookingLinks).values({ bookingId: id, holder: 'primary', tokenHash: hashLinkToken(token) }).returning({ id: bookingLinks.id });
+    linkIds.set(id, link!.id);
     return { id, reference: referenceOf(id), token };
   }
   /** A staff user who never signs in with a password here (the hash is not a valid argon2 hash). */
@@ -188,6 +200,11 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     otherClinician: await staff(home, 'clinician', drSage, 'Sage'),
     foreignDesk: await staff(elsewhere, 'front_desk', null, 'Faraway'),
   };
+  const revokedToken = newLinkToken();
+  const [revokedLink] = await db
+    .insert(bookingLinks)
+    .values({ bookingId: world.a.id, holder: 'primary', tokenHash: hashLinkToken(revokedToken), revokedAt: new Date(now - DAY) })
+    .returning({ id: bookingLinks.id });
   const unknownToken = newLinkToken();
   const feedToken = newLinkToken();
   await db.update(clinicians).set({ calendarFeedTokenHash: hashLinkToken(feedToken) }).where(eq(clinicians.id, drRowan));
@@ -216,6 +233,17 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     timeOffId: timeOff!.id,
     freeDate: nyDate(30),
     unknownToken,
+    revokedToken,
+    async intakeDeviceCookie(of) {
+      const token = crypto.randomBytes(32).toString('base64url');
+      await db.insert(intakeDevices).values({
+        linkId: of === 'a' ? linkIds.get(world.a.id)! : revokedLink!.id,
+        // As lib/intake/device-access.ts's deviceTokenHash (a server-only module): SHA-256 hex of the token.
+        tokenHash: crypto.createHash('sha256').update(token, 'utf8').digest('hex'),
+        expiresAt: new Date(now + 10 * DAY),
+      });
+      return `haven_intake_device=${token}`;
+    },
     feedToken,
     sentMessageId: sent!.id,
     devMailboxId: mail!.id,
@@ -259,7 +287,10 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'types', (select json_agg(row_to_json(t) order by t.id) from consultation_types t where t.id in (${typeSql})),
             'practices', (select json_agg(row_to_json(p) order by p.id) from practices p where p.id in (${practiceSql})),
             'clinicians', (select json_agg(row_to_json(c) order by c.id) from clinicians c where c.id in (${clinicianSql})),
-            'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users}))
+            'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users})),
+            'intakes', (select json_agg(json_build_object('id', i.id, 'status', i.status, 'revision', i.draft_revision, 'submitted', i.submitted_at, 'flagged', i.flagged_at) order by i.id) from intakes i where i.booking_id in (${ids})),
+            'intakeDevices', (select json_agg(json_build_object('id', d.id, 'revoked', d.revoked_at) order by d.id) from intake_devices d join booking_links l on l.id = d.link_id where l.booking_id in (${ids})),
+            'intakeCodes', (select json_agg(json_build_object('id', c.id, 'attempts', c.attempts, 'used', c.used_at) order by c.id) from intake_codes c join booking_links l on l.id = c.link_id where l.booking_id in (${ids}))
           ) as state`,
       )) as unknown as { rows: Array<{ state: unknown }> };
       return result.rows[0]!.state;
