@@ -16,7 +16,7 @@ test.afterEach(async () => {
   booking = null;
 });
 
-test('the whole intake: code, steps, a reload and a network cut in the middle, review, send; nothing typed is lost', async ({ page, context, staffDb }) => {
+test('the whole intake: code, steps, a reload and a network cut in the middle, review, send; nothing typed is lost', async ({ page, context, staffDb, newClient }) => {
   booking = await seedIntakeBooking(staffDb, { form: 'individual' });
   const holder = booking.primary;
   const intake = new IntakePage(page, holder, 'individual');
@@ -73,6 +73,15 @@ test('the whole intake: code, steps, a reload and a network cut in the middle, r
   await expect(controlOf(page, 'reasons-now')).toHaveValue(reasons);
   await expect(controlOf(page, 'prior-therapy')).toBeChecked();
   await expect(controlOf(page, 'prior-therapy-details')).toHaveValue('A counsellor at college helped.');
+
+  // Another device (after its own code) resumes at the same step too.
+  const other = await newClient();
+  const otherIntake = new IntakePage(other.page, holder, 'individual');
+  await otherIntake.goto();
+  await otherIntake.unlock();
+  await otherIntake.expectStep(2);
+  await expect(controlOf(other.page, 'reasons-now')).toHaveValue(reasons);
+  await other.context.close();
 
   // The network goes while typing: the page says so, keeps the text, and saves when it is back.
   await context.setOffline(true);
