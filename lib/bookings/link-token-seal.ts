@@ -21,4 +21,6 @@ export function openLinkToken(row: { tokenHash: string; tokenCiphertext: string 
   return hashLinkToken(token) === row.tokenHash ? token : null;
 }
 
-const associatedData = (tokenHash: string) => `booking-link-token:${tokenHash}`;
+/** Associated data binding a sealed token to its row's hash (exported for key rotation, lib/crypto/encrypted-columns.ts). */
+export const linkTokenAssociatedData = (tokenHash: string) => `booking-link-token:${tokenHash}`;
+const associatedData = linkTokenAssociatedData;

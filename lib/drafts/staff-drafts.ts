@@ -16,7 +16,9 @@ import { DRAFT_LIFETIME_MS, draftKeySchema, draftValuesSchema, saveDraftSchema, 
 
 export type StaffDraftDto = { values: DraftValues; savedAt: string };
 
-const associatedData = (userId: string, formKey: string) => `staff-draft:${userId}:${formKey}`;
+/** Associated data binding a draft to its user and form (exported for key rotation, lib/crypto/encrypted-columns.ts). */
+export const staffDraftAssociatedData = (userId: string, formKey: string) => `staff-draft:${userId}:${formKey}`;
+const associatedData = staffDraftAssociatedData;
 
 function invalid(message: string): AppError {
   return new AppError('INVALID', message);

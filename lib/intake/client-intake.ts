@@ -2,12 +2,12 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '../../db/client';
-import { intakes, type IntakeRow, type NewMessage } from '../../db/schema';
+import { intakes, type IntakeRow } from '../../db/schema';
 import type { LinkActor } from '../bookings/link-access';
-import { enqueueMessages } from '../messaging/booking-messages';
 import { deviceOpens } from './device-access';
-import { forContext, pruneAnswers, sectionsOf } from './engine';
+import { forContext, sectionsOf } from './engine';
 import { openAnswers, openDraft, sealAnswers, sealDraft, sealSummary, type SealedDraft } from './intake-crypto';
+import { noticeIntakeAttention } from './intake-notices';
 import { intakeAcceptsAnswers, intakeAccessEndsAt, loadIntakeScope, type IntakeScope } from './link-scope';
 import { currentQuestionnaire, questionnaireById, type QuestionnaireVersion } from './questionnaire-versions';
 import { safetyFlagsOf } from './safety';
@@ -104,8 +104,19 @@ async function questionsFor(db: Transaction | Awaited<ReturnType<typeof getDb>>,
   const version =
     (questionnaireId ? await questionnaireById(db, { practiceId: scope.booking.practiceId, id: questionnaireId }) : null) ??
     (await currentQuestionnaire(db, { practiceId: scope.booking.practiceId, form: scope.form }));
-  return { version, q: forContext(version.questionnaire, intakeContextOf(scope.booking.modality)) };
+  const context = intakeContextOf(scope.booking.modality);
+  const key = `${version.id}:${context.modality}`;
+  let q = inContext.get(key);
+  if (!q) {
+    q = forContext(version.questionnaire, context);
+    if (inContext.size >= 128) inContext.delete(inContext.keys().next().value!);
+    inContext.set(key, q);
+  }
+  return { version, q };
 }
+
+/** A version's questions for a modality, computed once (versions never change). Never mutated. */
+const inContext = new Map<string, Questionnaire>();
 
 async function readIntake(db: Transaction | Awaited<ReturnType<typeof getDb>>, scope: IntakeScope): Promise<IntakeState | undefined> {
   const [row] = await db
@@ -186,30 +197,6 @@ async function lockIntake(tx: Transaction, scope: ReachableScope, now: Date): Pr
 }
 
 /**
- * A safety flag seen for the first time on this intake: `flagged_at` is set and the practice is
- * told once (dedupe key per intake), in the caller's transaction. The message names the booking's
- * reference only; its delivery renders no content.
- */
-async function raiseFlag(tx: Transaction, scope: ReachableScope, intake: IntakeState, flags: SafetyFlag[], now: Date): Promise<void> {
-  if (flags.length === 0 || intake.flaggedAt) return;
-  await tx.update(intakes).set({ flaggedAt: now }).where(and(eq(intakes.id, intake.id), sql`${intakes.flaggedAt} is null`));
-  const none = !scope.booking.practiceEmail;
-  const message: NewMessage = {
-    practiceId: scope.booking.practiceId,
-    bookingId: scope.booking.id,
-    kind: 'practice_intake_attention',
-    recipient: 'practice',
-    changedBy: 'system',
-    state: none ? 'skipped' : 'queued',
-    skipReason: none ? 'no_practice_address' : null,
-    dedupeKey: `intake-attention:${intake.id}`,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await enqueueMessages(tx, [message]);
-}
-
-/**
  * Autosave: validates the draft against the person's questions (types and lengths, not
  * completeness), keeps only answers to visible questions, stamps signatures, seals it and raises
  * the draft revision. Last write wins (the browser sends one save at a time). Sent answers are
@@ -229,7 +216,8 @@ export async function saveIntakeDraft(params: { actor: LinkActor; deviceToken?: 
     const { q } = await questionsFor(tx, scope, intake.questionnaireId);
     const checked = answersSchema(q, 'draft').safeParse(input.data.answers);
     if (!checked.success) throw new Refused<SaveDraftResult>({ ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(checked.error) });
-    const answers = pruneAnswers(q, checked.data as Answers);
+    // answersSchema's output is the pruned answers (visible questions only).
+    const answers: Answers = checked.data;
     const previous = intake.draftCiphertext ? openDraft(intake.id, intake.draftCiphertext) : null;
     const lastStep = Math.max(0, sectionsOf(q).length - 1);
     const draft: SealedDraft = {
@@ -242,7 +230,7 @@ export async function saveIntakeDraft(params: { actor: LinkActor; deviceToken?: 
       .set({ draftCiphertext: sealDraft(intake.id, draft), draftRevision: sql`${intakes.draftRevision} + 1`, draftSavedAt: now, status: 'in_progress', updatedAt: now })
       .where(eq(intakes.id, intake.id));
     const flags = safetyFlagsOf(q, answers);
-    await raiseFlag(tx, scope, intake, flags, now);
+    await noticeIntakeAttention(tx, { intake, booking: scope.booking, flags, now });
     return { ok: true, savedAt: now.toISOString(), flags };
   }));
 }
@@ -269,7 +257,7 @@ export async function submitIntake(params: { actor: LinkActor; deviceToken?: str
     const { q } = await questionsFor(tx, scope, intake.questionnaireId);
     const checked = answersSchema(q, 'submit').safeParse(params.answers);
     if (!checked.success) throw new Refused<SubmitResult>({ ok: false, code: 'invalid', fieldErrors: fieldErrorsOf(checked.error) });
-    const answers = pruneAnswers(q, checked.data as Answers);
+    const answers: Answers = checked.data;
     const previous = intake.draftCiphertext ? openDraft(intake.id, intake.draftCiphertext) : null;
     const { stored, summary } = sentRecord(q, answers, stampSignatures(q, answers, previous, now));
     const done = await tx
@@ -286,7 +274,7 @@ export async function submitIntake(params: { actor: LinkActor; deviceToken?: str
       .where(and(eq(intakes.id, intake.id), inArray(intakes.status, ['not_started', 'in_progress'])))
       .returning({ id: intakes.id });
     if (done.length === 0) throw new Error('The intake changed while it was being sent.');
-    await raiseFlag(tx, scope, intake, summary.flags, now);
+    await noticeIntakeAttention(tx, { intake, booking: scope.booking, flags: summary.flags, now });
     return { ok: true, submittedAt: now.toISOString() };
   }));
 }

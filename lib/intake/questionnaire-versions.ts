@@ -49,12 +49,26 @@ export async function currentQuestionnaire(db: Executor, params: { practiceId: s
   return written;
 }
 
+/**
+ * A version never changes once written (a change is a new version), so the versions in use are
+ * kept in memory by id: autosave does not read and parse the whole questionnaire (~40 kB of JSON)
+ * on every save. Bounded; the oldest entry leaves first.
+ */
+const byId = new Map<string, { practiceId: string; version: QuestionnaireVersion }>();
+const CACHED_VERSIONS = 64;
+
 /** The questionnaire version an intake was started on (by id, within its practice). */
 export async function questionnaireById(db: Executor, params: { practiceId: string; id: string }): Promise<QuestionnaireVersion | null> {
+  const cached = byId.get(params.id);
+  if (cached) return cached.practiceId === params.practiceId ? cached.version : null;
   const [row] = await db
-    .select(columns)
+    .select({ ...columns, practiceId: intakeQuestionnaires.practiceId })
     .from(intakeQuestionnaires)
     .where(and(eq(intakeQuestionnaires.id, params.id), eq(intakeQuestionnaires.practiceId, params.practiceId)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { practiceId, ...version } = row;
+  if (byId.size >= CACHED_VERSIONS) byId.delete(byId.keys().next().value!);
+  byId.set(row.id, { practiceId, version });
+  return version;
 }
