@@ -3,6 +3,8 @@ export function fieldId(linkId: string): string {
   return `q-${linkId}`;
 }
 
-/** Default limits when an item carries no `maxLength` (the server's schema counts the same: lib/intake/schema.ts). */
-export const STRING_MAX = 300;
-export const TEXT_MAX = 5_000;
+import { DEFAULT_MAX_LENGTH } from '@/lib/intake/schema';
+
+/** The longest answers the server's schema takes (an item's own `maxLength` may only lower them): lib/intake/schema.ts. */
+export const STRING_MAX = DEFAULT_MAX_LENGTH.string;
+export const TEXT_MAX = DEFAULT_MAX_LENGTH.text;

@@ -82,7 +82,7 @@ function StringField({ item, value, error, onChange, onBlur }: FieldProps) {
       value={text}
       autoComplete={signature ? 'name' : 'off'}
       spellCheck={signature ? false : undefined}
-      limit={{ max: item.maxLength ?? STRING_MAX, value: text }}
+      limit={{ max: Math.min(item.maxLength ?? STRING_MAX, STRING_MAX), value: text }}
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       onBlur={onBlur}
     />
@@ -105,7 +105,7 @@ function LongTextField({ item, value, error, onChange, onBlur }: FieldProps) {
       error={error}
       rows={5}
       value={text}
-      limit={{ max: item.maxLength ?? TEXT_MAX, value: text }}
+      limit={{ max: Math.min(item.maxLength ?? TEXT_MAX, TEXT_MAX), value: text }}
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       onBlur={onBlur}
     />
