@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { intakeQuestionnaires } from '../../db/schema';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Executor, Transaction } from '../../db/client';
+import { intakeQuestionnaires, practices } from '../../db/schema';
 import { EMPTY_CUSTOMIZATION, type IntakeCustomization } from './customization-types';
+import { applyCustomization } from './customize';
 import { baseQuestionnaire } from './questionnaires';
 import type { IntakeForm, Questionnaire } from './types';
 
@@ -71,4 +72,44 @@ export async function questionnaireById(db: Executor, params: { practiceId: stri
   if (byId.size >= CACHED_VERSIONS) byId.delete(byId.keys().next().value!);
   byId.set(row.id, { practiceId, version });
   return version;
+}
+
+/** Another save changed the questionnaire since the caller read it (`expectedVersion`). */
+export class StaleQuestionnaireVersionError extends Error {
+  constructor(readonly currentVersion: number) {
+    super('The intake questionnaire was changed meanwhile.');
+  }
+}
+
+/**
+ * Writes the next version of a practice's questionnaire for a form: the base questionnaire with
+ * the customization applied (`applyCustomization`, version string `<base>+p<n>`). Call it inside
+ * the transaction that saves the settings (it audits, the caller does).
+ *
+ * Race-safe: the practice row is locked (FOR NO KEY UPDATE, which does not block bookings'
+ * foreign-key locks) so two saves take turns; and should a first-ever `currentQuestionnaire`
+ * (which does not lock) write version 1 at the same moment, the insert's conflict is seen and the
+ * next number taken. `expectedVersion` (the version the settings form was loaded with; 0 = none
+ * yet) refuses a save based on an older version: StaleQuestionnaireVersionError, the transaction
+ * rolls back.
+ */
+export async function createQuestionnaireVersion(
+  tx: Transaction,
+  params: { practiceId: string; form: IntakeForm; customization: IntakeCustomization; createdBy: string | null; expectedVersion?: number },
+): Promise<QuestionnaireVersion> {
+  const { practiceId, form, customization, createdBy } = params;
+  await tx.execute(sql`select 1 from ${practices} where ${practices.id} = ${practiceId} for no key update`);
+  const base = baseQuestionnaire(form);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = (await latest(tx, practiceId, form))?.version ?? 0;
+    if (params.expectedVersion !== undefined && params.expectedVersion !== current) throw new StaleQuestionnaireVersionError(current);
+    const version = current + 1;
+    const [row] = await tx
+      .insert(intakeQuestionnaires)
+      .values({ practiceId, form, version, questionnaire: applyCustomization(base, customization, version), customization, createdBy })
+      .onConflictDoNothing({ target: [intakeQuestionnaires.practiceId, intakeQuestionnaires.form, intakeQuestionnaires.version] })
+      .returning(columns);
+    if (row) return row;
+  }
+  throw new Error('createQuestionnaireVersion: could not take the next version number.');
 }
