@@ -16,6 +16,10 @@ import { addDaysToDate, localDateOf, weekdayOfDate, zonedTimeToUtc } from '../li
 import { createHash } from 'node:crypto';
 import { blockedRangeOf } from '../lib/bookings/blocked-range';
 import { seedDemoStaff } from './seed-staff';
+import { parseKeyring, type Keyring } from '../lib/crypto/envelope';
+import { env } from '../lib/env';
+import type { Answers } from '../lib/intake/types';
+import { gad7Answers, insertIntake, phq9Answers } from './seed-intakes';
 
 export const DEMO_PRACTICE_SLUG = 'demo';
 const ZONE = 'America/New_York';
@@ -54,7 +58,7 @@ export async function seedDemoStaffIfMissing(db: Database, now = new Date()): Pr
  * consultation, 50-minute individual and 80-minute couples consultations; a few bookings and
  * some time off relative to `now`; a demo clinician and front-desk sign-in (db/seed-staff.ts).
  */
-export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: string; name?: string }) {
+export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: string; name?: string; keyring?: Keyring }) {
   return db.transaction(async (tx) => {
     const [practice] = await tx
       .insert(practices)
@@ -128,6 +132,7 @@ export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: s
       { slug: 'free-phone-call', date: nextWeekday(4, 0), time: '16:00', name: 'Casey Morgan', email: 'casey@example.com' },
       { slug: 'couples-in-person', date: nextWeekday(4, 1), time: '11:00', name: 'Dana Brooks', email: 'dana@example.com', partner: ['Kai Brooks', 'kai@example.com'] as const },
     ];
+    const bookingIdByName = new Map<string, string>();
     for (const b of demoBookings) {
       const type = bySlug.get(b.slug)!;
       const startsAt = new Date(zonedTimeToUtc(b.date, b.time, ZONE));
@@ -154,6 +159,7 @@ export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: s
           idempotencyKey: crypto.randomUUID(),
         })
         .returning({ id: bookings.id });
+      bookingIdByName.set(b.name, row!.id);
       // Demo links are not shown anywhere; their tokens are random and discarded.
       await tx.insert(bookingLinks).values({ bookingId: row!.id, holder: 'primary', tokenHash: createHash('sha256').update(crypto.randomUUID()).digest('hex') });
     }
@@ -161,6 +167,99 @@ export async function seedDemoPractice(db: Database, opts: { now: Date; slug?: s
     // Staff sign-in (issue 3): the demo clinician (two-step sign-in set up with the README's
     // secret) and the demo front desk. Production refuses to start with their passwords.
     await seedDemoStaff(tx, { practiceId: practice.id, clinicianId: clinician.id, now: opts.now });
+
+    // Intakes (issue 9), so the clinician's inbox has something to show: a sent one with scores, a
+    // flagged one, one in progress, and a couple who have both sent theirs. Sealed like the app's.
+    const keyring = opts.keyring ?? parseKeyring(env().HAVEN_DATA_KEYS);
+    const hoursAgo = (h: number) => new Date(opts.now.getTime() - h * 3_600_000);
+    for (const intake of demoIntakes()) {
+      await insertIntake(tx, { keyring, bookingId: bookingIdByName.get(intake.booking)!, holder: intake.holder, status: intake.status, answers: intake.answers, at: hoursAgo(intake.hoursAgo) });
+    }
     return { practice, clinician, types };
   });
+}
+
+/** The demo's intakes: invented people, plain answers (scores in the comments). */
+function demoIntakes(): Array<{ booking: string; holder: 'primary' | 'partner'; status: 'in_progress' | 'sent'; hoursAgo: number; answers: Answers }> {
+  const person = (name: string, birthDate: string, extra: Answers): Answers => ({
+    'preferred-name': name.split(' ')[0]!,
+    'birth-date': birthDate,
+    'contact-ok': ['email'],
+    'emergency-name': 'A. Friend',
+    'emergency-phone': '(917) 555-0111',
+    'medications-any': false,
+    'privacy-ack': 'acknowledged',
+    'consent-treatment-signature': name,
+    'telehealth-location': 'Brooklyn, NY',
+    'telehealth-signature': name,
+    'auditc-1': 'monthly-or-less',
+    'auditc-2': '1-2',
+    'auditc-3': 'never',
+    ...extra,
+  });
+  return [
+    {
+      // PHQ-9 11 (moderate), GAD-7 9 (mild).
+      booking: 'Jordan Ellis',
+      holder: 'primary',
+      status: 'sent',
+      hoursAgo: 20,
+      answers: person('Jordan Ellis', '1990-04-12', {
+        pronouns: 'they/them',
+        'sex-at-birth': 'prefer-not-to-say',
+        'reasons-now': 'Since a breakup last spring I have been avoiding dating and feel flat most days.',
+        'reasons-goals': 'To feel like myself again and to understand what keeps going wrong.',
+        'prior-therapy': false,
+        'relationship-status': 'single',
+        ...phq9Answers([2, 2, 1, 2, 1, 1, 1, 1, 0]),
+        ...gad7Answers([2, 1, 2, 1, 1, 1, 1]),
+      }),
+    },
+    {
+      // PHQ-9 17 (moderately severe) with item 9 above 0: the self-harm flag.
+      booking: 'Sam Rivera',
+      holder: 'primary',
+      status: 'sent',
+      hoursAgo: 3,
+      answers: person('Sam Rivera', '1984-09-30', {
+        pronouns: 'he/him',
+        'sex-at-birth': 'male',
+        'reasons-now': 'Work has fallen apart and my marriage is strained. I have not been sleeping.',
+        'prior-therapy': true,
+        'prior-therapy-details': 'Saw a counsellor in college; it helped to have somewhere to talk.',
+        'relationship-status': 'married',
+        ...phq9Answers([2, 3, 3, 2, 2, 2, 1, 1, 1]),
+        ...gad7Answers([2, 2, 2, 2, 1, 2, 1]),
+      }),
+    },
+    ...(['Alex Chen', 'Riley Chen'] as const).map((name, i) => ({
+      booking: 'Alex Chen',
+      holder: i === 0 ? ('primary' as const) : ('partner' as const),
+      status: 'sent' as const,
+      hoursAgo: 30 - i * 6,
+      answers: person(name, i === 0 ? '1988-02-03' : '1987-11-21', {
+        'sex-at-birth': i === 0 ? 'female' : 'male',
+        'reasons-now': i === 0 ? 'We argue about the same things and have stopped being close.' : 'We have drifted apart since our daughter was born.',
+        'relationship-status': 'married',
+        'couple-hopes': i === 0 ? 'To talk without it turning into a fight.' : 'To feel like a team again.',
+        'csi4-1': i === 0 ? 'a-little-unhappy' : 'happy',
+        'csi4-2': i === 0 ? 'somewhat' : 'mostly',
+        'csi4-3': i === 0 ? 'a-little' : 'somewhat',
+        'csi4-4': i === 0 ? 'somewhat' : 'mostly',
+        'sex-choice': i === 0 ? 'sometimes-duty' : 'mostly-chosen',
+        'partner-safety': 'no',
+        'no-secrets-signature': name,
+        ...phq9Answers(i === 0 ? [1, 1, 1, 1, 0, 1, 0, 0, 0] : [0, 1, 0, 1, 0, 0, 1, 0, 0]),
+        ...gad7Answers(i === 0 ? [1, 1, 1, 1, 0, 1, 0] : [1, 0, 1, 0, 0, 1, 0]),
+      }),
+    })),
+    {
+      // Started, not sent: the clinician sees "In progress" only.
+      booking: 'Dana Brooks',
+      holder: 'primary',
+      status: 'in_progress',
+      hoursAgo: 2,
+      answers: { 'preferred-name': 'Dana', 'reasons-now': 'We would like help talking about intimacy.' },
+    },
+  ];
 }

@@ -64,7 +64,7 @@ test.describe('staff sign-in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Today & week' })).toBeVisible();
     await expect(page.getByText(`Hello, ${clinician.displayName}.`)).toBeVisible();
     await expect(page.getByTestId('staff-identity')).toHaveText(`${clinician.displayName}Clinician`);
-    await expect(staffNav(page).getByRole('link')).toHaveText(['Today & week', 'Requests', 'Availability', 'Calendar feed', 'Consultation types', 'Audit log', 'Staff sign-in']);
+    await expect(staffNav(page).getByRole('link')).toHaveText(['Today & week', 'Requests', 'Intakes', 'Availability', 'Calendar feed', 'Consultation types', 'Intake questions', 'Audit log', 'Staff sign-in']);
     await expect(staffNav(page).getByRole('link', { name: 'Today & week' })).toHaveAttribute('aria-current', 'page');
   });
 

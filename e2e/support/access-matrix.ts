@@ -161,6 +161,31 @@ export const ROUTE_CASES: RouteCase[] = [
     path: (w) => `/clinician/bookings/${w.foreign.id}`,
     expect: { ...CLINICIANS, clinician: 'not_found', otherClinician: 'not_found' },
   },
+  {
+    // The intake's answer is the matrix's private worry: only the booking's own clinician reads it.
+    route: '/clinician/bookings/[id]/intake',
+    title: 'the intake of booking A’s clinician’s past consultation',
+    path: (w) => `/clinician/bookings/${w.past.id}/intake`,
+    expect: OWN_CLINICIAN,
+    shows: (w, actor) => (actor === 'clinician' ? { contains: [w.past.reference, 'Matrix: a private worry'] } : {}),
+  },
+  {
+    route: '/clinician/bookings/[id]/intake',
+    title: 'the intake of another practice’s consultation',
+    path: (w) => `/clinician/bookings/${w.foreign.id}/intake`,
+    expect: { ...CLINICIANS, clinician: 'not_found', otherClinician: 'not_found' },
+  },
+  // The inbox lists each clinician's own; its answers are never on it (no answer text, only states, flags and scores).
+  { route: '/clinician/intakes', title: 'the intake inbox', path: () => '/clinician/intakes', expect: CLINICIANS, shows: noClientNote },
+  {
+    // A route handler (no not-found page): 404 for anyone but the booking's clinician; signed out → sign-in.
+    route: '/clinician/intakes/[id]/download',
+    title: 'an intake as a FHIR QuestionnaireResponse download',
+    path: (w) => `/clinician/intakes/${w.intakeId}/download`,
+    expect: OWN_CLINICIAN,
+    shows: (_w, actor) => (actor === 'clinician' ? { contains: ['"resourceType": "QuestionnaireResponse"', 'Matrix: a private worry'] } : {}),
+  },
+  { route: '/clinician/settings/intake', title: 'the practice’s intake questions', path: () => '/clinician/settings/intake', expect: CLINICIANS, shows: noClientNote },
   { route: '/clinician/availability', title: 'the availability editor', path: () => '/clinician/availability', expect: CLINICIANS },
   { route: '/clinician/settings', title: 'consultation type settings', path: () => '/clinician/settings', expect: CLINICIANS },
   { route: '/clinician/audit', title: 'the audit log', path: () => '/clinician/audit', expect: CLINICIANS, shows: noClientNote },
@@ -411,6 +436,26 @@ export const ACTION_CASES: ActionCase[] = [
     action: 'app/(staff)/clinician/calendar-feed/actions.ts#setCalendarFeedNamesAction',
     page: () => '/clinician/calendar-feed',
     call: () => ({ args: [{ showsNames: true }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    // "Mark reviewed" on the past booking's sent intake: its own clinician only.
+    action: 'app/(staff)/clinician/intakes/actions.ts#markIntakeReviewedAction',
+    page: (w) => `/clinician/bookings/${w.past.id}/intake`,
+    call: (w) => ({ args: [{ intakeId: w.intakeId }] }),
+    expect: OWN_CLINICIAN_ACTION,
+  },
+  {
+    // The practice's questionnaire (a new version): any clinician of the practice; never the front desk.
+    action: 'app/(staff)/clinician/settings/intake/actions.ts#saveIntakeCustomizationAction',
+    page: () => '/clinician/settings/intake',
+    call: () => ({ args: [{ form: 'individual', customization: { disabledSections: ['sexual-health'], questions: [] }, expectedVersion: FIRST_VERSION }] }),
+    expect: OWN_HOURS_ACTION,
+  },
+  {
+    action: 'app/(staff)/clinician/settings/intake/actions.ts#setConsultationTypeIntakeAction',
+    page: () => '/clinician/settings/intake',
+    call: (w) => ({ args: [{ typeId: w.typeId, form: null }] }),
     expect: OWN_HOURS_ACTION,
   },
   {

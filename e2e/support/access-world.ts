@@ -21,6 +21,7 @@ import { blockedRangeOf } from '../../lib/bookings/blocked-range';
 import { hashLinkToken, newLinkToken } from '../../lib/bookings/link-tokens';
 import { encryptText, parseKeyring } from '../../lib/crypto/envelope';
 import { referenceOf } from '../../lib/staff/mappers';
+import { insertIntake } from '../../db/seed-intakes';
 import { E2E_ENV } from './e2e-env';
 import type { StaffDb } from './staff-fixture';
 
@@ -65,6 +66,8 @@ export type AccessWorld = {
   feedToken: string;
   /** Booking A's confirmation to the client, sent (what "Send again" is offered on). */
   sentMessageId: string;
+  /** The past booking's client's sent intake (one answer is CLIENT_NOTE: only the clinician's pages may show it). */
+  intakeId: string;
   /** A development-mailbox message left in the table: a server with SMTP shows it to nobody. */
   devMailboxId: string;
   /** Booking A's earlier private link, replaced (revoked) since: it opens nothing, not even with its remembered device. */
@@ -79,7 +82,7 @@ export type AccessWorld = {
   cookieFor(actor: Actor): Promise<string | undefined>;
   /** The private-link token an actor holds, or the unknown one. */
   tokenFor(actor: Actor): string;
-  /** Everything an action could change in this world (bookings, links, notes, sessions, drafts, hours, types, practice settings), to compare before and after. */
+  /** Everything an action could change in this world (bookings, links, notes, intakes, questionnaire versions, sessions, drafts, hours, types, practice settings), to compare before and after. */
   snapshot(): Promise<unknown>;
   remove(): Promise<void>;
 };
@@ -221,6 +224,14 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     .insert(schema.devMailbox)
     .values({ toAddress: `matrix.${tag}@example.com`, fromAddress: 'Appointments <no-reply@example.com>', subject: `Matrix mail ${tag}`, textBody: 'Matrix', htmlBody: '<p>Matrix</p>' })
     .returning({ id: schema.devMailbox.id });
+  const intake = await insertIntake(db, {
+    keyring,
+    bookingId: world.past.id,
+    holder: 'primary',
+    status: 'sent',
+    answers: { 'reasons-now': CLIENT_NOTE, 'phq9-9': 'LA6569-3' },
+    at: new Date(now - DAY),
+  });
   const clinicianIds = [drRowan, drSage, drFar];
   const typeIds = [instant, request, farType];
 
@@ -246,6 +257,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
     },
     feedToken,
     sentMessageId: sent!.id,
+    intakeId: intake.id,
     devMailboxId: mail!.id,
     tokenFor(actor) {
       if (actor === 'linkA') return world.a.token;
@@ -280,6 +292,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'links', (select json_agg(row_to_json(l) order by l.id) from booking_links l where l.booking_id in (${ids})),
             'messages', (select json_agg(json_build_object('id', m.id, 'state', m.state) order by m.id) from messages m where m.booking_id in (${ids})),
             'records', (select json_agg(row_to_json(r) order by r.booking_id) from consultation_records r where r.booking_id in (${ids})),
+            'questionnaires', (select json_agg(json_build_object('id', q.id, 'version', q.version) order by q.id) from intake_questionnaires q where q.practice_id in (${practiceSql})),
             'sessions', (select json_agg(json_build_object('id', s.id, 'revoked', s.revoked_at) order by s.id) from staff_sessions s where s.user_id in (${users})),
             'drafts', (select json_agg(row_to_json(d) order by d.user_id, d.form_key) from staff_drafts d where d.user_id in (${users})),
             'rules', (select json_agg(row_to_json(r) order by r.id) from availability_rules r where r.clinician_id in (${clinicianSql})),
@@ -288,7 +301,7 @@ export async function createAccessWorld(staffDb: StaffDb): Promise<AccessWorld> 
             'practices', (select json_agg(row_to_json(p) order by p.id) from practices p where p.id in (${practiceSql})),
             'clinicians', (select json_agg(row_to_json(c) order by c.id) from clinicians c where c.id in (${clinicianSql})),
             'users', (select json_agg(json_build_object('id', u.id, 'validAfter', u.sessions_valid_after) order by u.id) from staff_users u where u.id in (${users})),
-            'intakes', (select json_agg(json_build_object('id', i.id, 'status', i.status, 'revision', i.draft_revision, 'submitted', i.submitted_at, 'flagged', i.flagged_at) order by i.id) from intakes i where i.booking_id in (${ids})),
+            'intakes', (select json_agg(json_build_object('id', i.id, 'status', i.status, 'revision', i.draft_revision, 'submitted', i.submitted_at, 'flagged', i.flagged_at, 'reviewedAt', i.reviewed_at, 'answers', i.answers_ciphertext) order by i.id) from intakes i where i.booking_id in (${ids})),
             'intakeDevices', (select json_agg(json_build_object('id', d.id, 'revoked', d.revoked_at) order by d.id) from intake_devices d join booking_links l on l.id = d.link_id where l.booking_id in (${ids})),
             'intakeCodes', (select json_agg(json_build_object('id', c.id, 'attempts', c.attempts, 'used', c.used_at) order by c.id) from intake_codes c join booking_links l on l.id = c.link_id where l.booking_id in (${ids}))
           ) as state`,

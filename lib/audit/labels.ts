@@ -29,6 +29,9 @@ export const AUDIT_ACTION_GROUPS = [
     actions: {
       'booking.clinical_viewed': 'Opened a consultation record',
       'booking.contact_viewed': 'Viewed a client’s contact details',
+      'intake.viewed': 'Opened an intake',
+      'intake.downloaded': 'Downloaded an intake (FHIR QuestionnaireResponse)',
+      'intake.inbox_viewed': 'Opened the intake inbox',
     },
   },
   {
@@ -54,6 +57,9 @@ export const AUDIT_ACTION_GROUPS = [
       'calendar_feed.revoked': 'Turned off a calendar feed',
       'calendar_feed.names_changed': 'Changed what a calendar feed shows',
       'clinician.video_room_set': 'Changed a video room link',
+      'intake.reviewed': 'Marked an intake reviewed',
+      'intake.questionnaire_changed': 'Changed an intake questionnaire (new version)',
+      'consultation_type.intake_changed': 'Changed which intake questionnaire a consultation type asks',
     },
   },
 ] as const satisfies ReadonlyArray<{ label: string; actions: Record<string, string> }>;
@@ -109,6 +115,16 @@ export function describeAuditEvent(event: Pick<AuditEventDto, 'action' | 'detail
       return detail.by === 'staff' ? 'Cancelled the consultation (practice)' : 'Cancelled the consultation';
     case 'calendar_feed.names_changed':
       return detail.showsNames === true ? 'Calendar feed now shows clients’ full names' : detail.showsNames === false ? 'Calendar feed now shows initials only' : 'Changed what a calendar feed shows';
+    case 'intake.questionnaire_changed': {
+      const form = detail.form === 'couples' ? 'couples' : detail.form === 'individual' ? 'individual' : null;
+      const version = typeof detail.version === 'number' ? ` (version ${detail.version})` : '';
+      return form ? `Changed the ${form} intake questionnaire${version}` : 'Changed an intake questionnaire';
+    }
+    case 'consultation_type.intake_changed': {
+      const words: Record<string, string> = { individual: 'the individual questionnaire', couples: 'the couples questionnaire', none: 'no questionnaire' };
+      const to = typeof detail.to === 'string' ? words[detail.to] : undefined;
+      return to ? `A consultation type now asks ${to}` : 'Changed which intake questionnaire a consultation type asks';
+    }
     case 'booking.link_reissued':
       return detail.holder === 'partner' ? "Issued a new private link for the client's partner" : 'Issued a new private link for the client';
     case 'message.resent':

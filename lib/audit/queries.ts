@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../../db/client';
-import { auditEvents, bookingLinks, bookings, clinicians, consultationTypes, staffUsers } from '../../db/schema';
+import { auditEvents, bookingLinks, bookings, clinicians, consultationTypes, intakes, staffUsers } from '../../db/schema';
 import { can, type StaffActor } from '../auth/actor';
 import { AppError } from '../errors';
 import type { AuditEventDto, AuditPage } from './dto';
@@ -11,7 +11,7 @@ import { auditFilterSchema, type AuditFilterFormValues } from './schemas';
 /*
  * Practice scoping. `audit_events` has no practice column, so an event belongs to a practice
  * through what it is about or who did it:
- * - its subject: a booking, staff user, clinician or consultation type of the practice, or
+ * - its subject: a booking, an intake, staff user, clinician or consultation type of the practice, or
  *   the practice itself (subject_type 'practice');
  * - or its actor: a staff user of the practice.
  * Anything else is not shown (fails closed): e.g. a failed sign-in for an unknown email belongs
@@ -24,6 +24,7 @@ const subjectBooking = alias(bookings, 'subject_booking');
 const subjectStaff = alias(staffUsers, 'subject_staff');
 const subjectClinician = alias(clinicians, 'subject_clinician');
 const subjectType = alias(consultationTypes, 'subject_consultation_type');
+const subjectIntake = alias(intakes, 'subject_intake');
 const actorStaff = alias(staffUsers, 'actor_staff');
 const actorLink = alias(bookingLinks, 'actor_link');
 
@@ -72,6 +73,8 @@ export async function findAuditEvents(params: { actor: StaffActor } & AuditFilte
       subjectStaffName: subjectStaff.displayName,
       subjectClinicianName: subjectClinician.displayName,
       subjectTypeTitle: subjectType.title,
+      subjectIntakeBookingId: subjectIntake.bookingId,
+      subjectIntakeHolder: subjectIntake.holder,
     })
     .from(auditEvents)
     .leftJoin(
@@ -91,6 +94,10 @@ export async function findAuditEvents(params: { actor: StaffActor } & AuditFilte
       and(eq(auditEvents.subjectType, 'consultation_type'), eq(subjectType.id, auditEvents.subjectId), eq(subjectType.practiceId, practiceId)),
     )
     .leftJoin(
+      subjectIntake,
+      and(eq(auditEvents.subjectType, 'intake'), eq(subjectIntake.id, auditEvents.subjectId), eq(subjectIntake.practiceId, practiceId)),
+    )
+    .leftJoin(
       actorStaff,
       and(eq(auditEvents.actorKind, 'staff'), sql`${actorStaff.id}::text = ${auditEvents.actorId}`, eq(actorStaff.practiceId, practiceId)),
     )
@@ -105,6 +112,7 @@ export async function findAuditEvents(params: { actor: StaffActor } & AuditFilte
           isNotNull(subjectStaff.id),
           isNotNull(subjectClinician.id),
           isNotNull(subjectType.id),
+          isNotNull(subjectIntake.id),
           and(eq(auditEvents.subjectType, 'practice'), eq(auditEvents.subjectId, practiceId)),
           isNotNull(actorStaff.id),
         ),
@@ -137,6 +145,9 @@ export async function findAuditEvents(params: { actor: StaffActor } & AuditFilte
           r.subjectClinicianName ??
           r.subjectTypeTitle ??
           (r.subjectBookingId ? `Booking ${r.subjectBookingId.slice(0, 8).toUpperCase()}` : null) ??
+          (r.subjectIntakeBookingId
+            ? `Intake of booking ${r.subjectIntakeBookingId.slice(0, 8).toUpperCase()}${r.subjectIntakeHolder === 'partner' ? ' (partner)' : ''}`
+            : null) ??
           (r.subjectType === 'practice' ? 'Practice' : null),
       },
       detail: plainDetail(r.detail),

@@ -1,24 +1,17 @@
 import 'server-only';
 import { decryptText, encryptText } from '../crypto/envelope';
 import { dataKeyring } from '../crypto/keyring';
+import { INTAKE_PURPOSES, intakeAssociatedData, type IntakePurpose } from './intake-sealing';
 import type { IntakeDraft, IntakeSummary, Signature, StoredAnswers } from './types';
 
 /**
  * Every sealed intake value, one purpose each: the associated data binds a ciphertext to its
  * purpose and its row, so a draft cannot be replayed as sent answers, nor one person's answers
  * moved onto another's intake. AES-256-GCM envelopes (lib/crypto/envelope.ts) with a key id.
+ * (The purposes live in intake-sealing.ts, which seeds and the e2e set-up use without the
+ * process keyring.)
  */
-export const INTAKE_PURPOSES = {
-  draft: 'intake-draft',
-  answers: 'intake-answers',
-  summary: 'intake-summary',
-  code: 'intake-code',
-} as const;
-export type IntakePurpose = keyof typeof INTAKE_PURPOSES;
-
-export function intakeAssociatedData(purpose: IntakePurpose, rowId: string): string {
-  return `${INTAKE_PURPOSES[purpose]}:${rowId}`;
-}
+export { INTAKE_PURPOSES, intakeAssociatedData, type IntakePurpose };
 
 /** A draft also keeps the signatures typed so far (time and version of each). */
 export type SealedDraft = IntakeDraft & { signatures: Readonly<Record<string, Signature>> };

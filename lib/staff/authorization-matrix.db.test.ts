@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { auditEvents, bookingLinks, bookings, clinicians, consultationRecords, messages } from '../../db/schema';
+import { auditEvents, bookingLinks, bookings, clinicians, consultationRecords, consultationTypes, intakeQuestionnaires, intakes, messages } from '../../db/schema';
 import { findBookingMessages, resendMessage } from '../messaging/delivery-status';
 import { ACTOR_NAMES, type ActorName, CLIENT_NOTE, CLINICIAN_NOTES, seedBooking, type SeededBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import type { StaffActor } from '../auth/actor';
@@ -22,6 +22,10 @@ import { getOwnVideoRoom, updateOwnVideoRoom } from './video-room';
 import { findStaffSignInStates, unlockStaffSignIn } from './sign-in-state';
 import { findSchedule, searchBookings } from './schedule-queries';
 import { cancelAsStaff, reissueClientLink, setBookingStatus } from './staff-commands';
+import { seedIntake, setTypeIntakeForm } from '../../tests/support/intake-fixture';
+import { findIntakeInbox, getIntakeForReview, getIntakeResponseDownload, markIntakeReviewed } from '../intake/review';
+import { findIntakeStatuses } from '../intake/statuses';
+import { getIntakeSettings, saveIntakeCustomization, setConsultationTypeIntake } from '../intake/settings';
 
 /**
  * Every exported lib/staff function × every kind of staff member → allowed or not found.
@@ -36,7 +40,7 @@ const HOUR = 3_600_000;
 const later = (d: Date, hours: number) => new Date(d.getTime() + hours * HOUR);
 
 type Outcome = 'ok' | 'hidden' | 'not_found';
-type Case = { booking: SeededBooking; now: Date; target?: Date; messageId?: string };
+type Case = { booking: SeededBooking; now: Date; target?: Date; messageId?: string; intakeId?: string };
 type Row = {
   setup: (w: StaffWorld) => Promise<Case>;
   call: (actor: StaffActor, c: Case) => Promise<unknown>;
@@ -75,6 +79,14 @@ const withSentMessage = async (w: StaffWorld): Promise<Case> => {
 const started = async (w: StaffWorld): Promise<Case> => {
   const c = await confirmed(w);
   return { ...c, now: later(c.booking.startsAt, 2) };
+};
+
+/** A confirmed booking whose client sent their intake (an answer is the client-note sentinel: it must never leak). */
+const withSentIntake = async (w: StaffWorld): Promise<Case> => {
+  await setTypeIntakeForm(handle.db, w.types.get('solo-video')!.id, 'individual');
+  const c = await confirmed(w);
+  const intake = await seedIntake(handle.db, { bookingId: c.booking.id, holder: 'primary', status: 'sent', answers: { 'reasons-now': CLIENT_NOTE, 'phq9-9': 'LA6569-3' }, now: NOW });
+  return { ...c, intakeId: intake.id };
 };
 
 /** The booking's clinician's own calendar feed (lib/calendar/feed.ts): that clinician only. */
@@ -254,6 +266,64 @@ const MATRIX: Record<string, Row> = {
     call: (actor, c) => reissueClientLink({ actor, bookingId: c.booking.id, holder: 'primary', now: c.now }),
     expected: expected('ok', 'ok', 'ok', 'not_found'),
   },
+  findIntakeInbox: {
+    setup: withSentIntake,
+    // Each clinician's own consultations' intakes; another clinician's list does not have them.
+    call: async (actor, c) => ((await findIntakeInbox({ actor, now: c.now })).entries.some((e) => e.bookingId === c.booking.id) ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'hidden', 'not_found', 'hidden'),
+    clinical: true,
+  },
+  getIntakeForReview: {
+    setup: withSentIntake,
+    call: (actor, c) => getIntakeForReview({ actor, bookingId: c.booking.id, now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+    clinical: true,
+  },
+  getIntakeResponseDownload: {
+    setup: withSentIntake,
+    call: async (actor, c) => {
+      const download = await getIntakeResponseDownload({ actor, intakeId: c.intakeId!, now: c.now });
+      return download.body.includes(CLIENT_NOTE) ? { ok: true, ...download } : { entries: [] };
+    },
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+    clinical: true,
+  },
+  markIntakeReviewed: {
+    setup: withSentIntake,
+    call: (actor, c) => markIntakeReviewed({ actor, intakeId: c.intakeId!, now: c.now }),
+    expected: expected('ok', 'not_found', 'not_found', 'not_found'),
+    clinical: true,
+  },
+  findIntakeStatuses: {
+    setup: withSentIntake,
+    // The state only (not started / in progress / sent) for any staff of the practice.
+    call: async (actor, c) => {
+      const statuses = await findIntakeStatuses({ actor, bookingIds: [c.booking.id] });
+      return statuses[c.booking.id]?.primary === 'sent' ? { ok: true, statuses } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'ok', 'not_found'),
+  },
+  getIntakeSettings: {
+    setup: confirmed,
+    // The actor's own practice's questionnaires: its clinicians; another practice reads its own.
+    call: async (actor) => ((await getIntakeSettings({ actor })).types.some((t) => t.id === world.types.get('solo-video')!.id) ? { ok: true } : { entries: [] }),
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  saveIntakeCustomization: {
+    setup: confirmed,
+    call: async (actor) => {
+      const current = actor.role === 'clinician' ? (await getIntakeSettings({ actor })).forms.individual : { version: 1, customization: { disabledSections: [] } };
+      const off = current.customization.disabledSections.length ? [] : ['sexual-health'];
+      const result = await saveIntakeCustomization({ actor, form: 'individual', customization: { disabledSections: off, questions: [] }, expectedVersion: current.version });
+      return result.ok && result.changed && actor.practiceId === world.practice.id ? { ok: true } : { entries: [] };
+    },
+    expected: expected('ok', 'ok', 'not_found', 'hidden'),
+  },
+  setConsultationTypeIntake: {
+    setup: confirmed,
+    call: (actor) => setConsultationTypeIntake({ actor, typeId: world.types.get('couple-video')!.id, form: 'couples' }),
+    expected: expected('ok', 'ok', 'not_found', 'not_found'),
+  },
 };
 
 /** Exported functions that take no actor and return nothing from the database. */
@@ -268,6 +338,8 @@ const EXEMPT: Record<string, string> = {
   'practice-fields-write.ts#savePracticeFields': "writes the actor's own practice's fields after its caller checked the permission; exercised through updateMessageSettings and updateClientPageSettings",
   'access.ts#cancelByPractice': 'writes inside a transaction for a booking loadBookingForStaff already authorized; exercised through cancelAsStaff and declineRequest',
   'mappers.ts#referenceOf': 'pure: the short booking reference',
+  '../intake/review.ts#compareInboxEntries': 'pure: the inbox order',
+  '../intake/statuses.ts#publicIntakeStatus': 'pure: reviewed reads as sent',
   'mappers.ts#toBookingSummary': 'pure: row → DTO mapper',
   'clinical-notes.ts#clinicianNotesAssociatedData': 'pure: the associated-data string for the envelope',
   'reschedule-notice.ts#isInsideUsualNotice': 'pure: compares two instants (the desk picker marks times with it)',
@@ -291,7 +363,7 @@ const EXEMPT: Record<string, string> = {
 };
 
 /** Staff data-layer files outside lib/staff (paths from here), held to the same matrix. */
-const STAFF_FACING_ELSEWHERE = ['../messaging/delivery-status.ts'];
+const STAFF_FACING_ELSEWHERE = ['../messaging/delivery-status.ts', '../intake/review.ts', '../intake/statuses.ts', '../intake/settings.ts'];
 
 withStaffWorld((h, w) => {
   handle = h;
@@ -327,7 +399,26 @@ async function snapshot(bookingId: string) {
     .where(eq(clinicians.id, world.clinician.id));
   const clinicianAudits = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'clinician'), eq(auditEvents.subjectId, world.clinician.id)));
   const sent = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.bookingId, bookingId)).orderBy(messages.id);
-  return JSON.stringify({ booking, links, records, audits: audits.length, feed, clinicianAudits: clinicianAudits.length, messages: sent });
+  // Its intakes (state, review) and what was audited about them; the practice's questionnaire versions and which each type asks.
+  const intakeRows = await db.select({ id: intakes.id, status: intakes.status, reviewedAt: intakes.reviewedAt }).from(intakes).where(eq(intakes.bookingId, bookingId)).orderBy(intakes.id);
+  const intakeAudits = intakeRows.length
+    ? await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'intake'), inArray(auditEvents.subjectId, intakeRows.map((r) => r.id))))
+    : [];
+  const versions = await db.select({ id: intakeQuestionnaires.id }).from(intakeQuestionnaires).where(eq(intakeQuestionnaires.practiceId, world.practice.id));
+  const typeForms = await db.select({ id: consultationTypes.id, form: consultationTypes.intakeForm }).from(consultationTypes).where(eq(consultationTypes.practiceId, world.practice.id)).orderBy(consultationTypes.id);
+  return JSON.stringify({
+    booking,
+    links,
+    records,
+    audits: audits.length,
+    feed,
+    clinicianAudits: clinicianAudits.length,
+    messages: sent,
+    intakes: intakeRows,
+    intakeAudits: intakeAudits.length,
+    versions: versions.length,
+    typeForms,
+  });
 }
 
 /** No clinical field names, no plaintext, no envelope. */
@@ -335,7 +426,7 @@ function expectNoClinicalContent(result: unknown) {
   const json = JSON.stringify(result);
   expect(json).not.toContain(CLIENT_NOTE);
   expect(json).not.toContain(CLINICIAN_NOTES);
-  expect(json).not.toMatch(/"(clientNote|clinicianNotes|notes|outcome|outcomeRecordedAt|\w*[Cc]iphertext)"\s*:/);
+  expect(json).not.toMatch(/"(clientNote|clinicianNotes|notes|outcome|outcomeRecordedAt|\w*[Cc]iphertext|answers|stored|summary|scores|flags)"\s*:/);
   expect(json).not.toMatch(/v1\.test1\./);
 }
 
@@ -385,7 +476,7 @@ describe(`lib/staff authorization matrix on ${process.env.TEST_DB_DRIVER ?? 'pgl
     }
   });
 
-  it('covers every exported function of lib/staff, lib/calendar and the staff-facing messaging files (add new ones to the matrix)', async () => {
+  it('covers every exported function of lib/staff, lib/calendar and the staff-facing messaging and intake files (add new ones to the matrix)', async () => {
     const dir = path.dirname(fileURLToPath(import.meta.url));
     const calendarDir = path.join(dir, '../calendar');
     const sources = (folder: string, prefix: string) =>

@@ -27,12 +27,6 @@ export const OUTCOME_LABELS: Record<ConsultationOutcome, string> = {
   waitlist: 'Waitlist',
 };
 
-/**
- * Whether the client's intake is done. Intake arrives in a later issue: until then every booking
- * reports 'not_started'. The front desk may see this status, never the content.
- */
-export type IntakeStatus = 'not_started' | 'in_progress' | 'submitted';
-
 export type LinkHolder = 'primary' | 'partner';
 
 export type StaffConsultationType = {
@@ -56,7 +50,6 @@ export type BookingSummary = {
   partnerName: string | null;
   clinician: { id: string; displayName: string };
   type: StaffConsultationType;
-  intakeStatus: IntakeStatus;
 };
 
 export type Schedule = {

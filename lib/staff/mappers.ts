@@ -61,7 +61,5 @@ export function toBookingSummary(r: SummaryRow): BookingSummary {
       audience: r.audience,
       bookingMode: r.bookingMode,
     },
-    // Intake arrives in a later issue; the field is here so pages and tests already carry it.
-    intakeStatus: 'not_started',
   };
 }

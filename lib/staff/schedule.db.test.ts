@@ -51,7 +51,6 @@ describe(`findSchedule on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       partnerName: 'Riley Partner',
       clinician: { id: world.clinician.id, displayName: world.clinician.displayName },
       type: { title: 'Couples (video)', modality: 'video', durationMinutes: 80, audience: 'couple', bookingMode: 'instant' },
-      intakeStatus: 'not_started',
     });
     expect(entries.find((e) => e.id === request.id)).toMatchObject({ status: 'requested', type: { modality: 'in_person', bookingMode: 'request' } });
     expect(entries.find((e) => e.id === colleague.id)?.clinician.id).toBe(world.otherClinician.id);
@@ -104,7 +103,7 @@ describe(`searchBookings on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
       expect(hits.map((h) => h.id), query).toContain(b.id);
     }
     const [hit] = await searchBookings({ actor: fd, query: 'Morgan Okafor' });
-    expect(hit).toMatchObject({ id: b.id, clientEmail: 'morgan.okafor@example.org', clientPhone: '(917) 555-0142', intakeStatus: 'not_started' });
+    expect(hit).toMatchObject({ id: b.id, clientEmail: 'morgan.okafor@example.org', clientPhone: '(917) 555-0142' });
     // The partner of a couple can be found too.
     expect((await searchBookings({ actor: fd, query: 'riley partner' })).map((h) => h.id)).toContain(couple.id);
     // Two digits are too few to match phones (they would match almost everyone).

@@ -7,9 +7,11 @@ const NAV: Record<StaffRole, StaffNavItem[]> = {
   clinician: [
     { href: '/clinician', label: 'Today & week' },
     { href: '/clinician/requests', label: 'Requests' },
+    { href: '/clinician/intakes', label: 'Intakes' },
     { href: '/clinician/availability', label: 'Availability' },
     { href: '/clinician/calendar-feed', label: 'Calendar feed' },
     { href: '/clinician/settings', label: 'Consultation types' },
+    { href: '/clinician/settings/intake', label: 'Intake questions' },
     { href: '/clinician/audit', label: 'Audit log' },
     { href: '/clinician/staff', label: 'Staff sign-in' },
   ],

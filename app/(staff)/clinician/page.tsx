@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { findIntakeStatuses } from '@/lib/intake/statuses';
 import { findPendingRequests } from '@/lib/staff/requests';
 import { findSchedule } from '@/lib/staff/schedule-queries';
 import { parseScheduleDate, scheduleFetchRange, scheduleWindow } from '@/lib/staff/schedule-window';
@@ -24,6 +25,7 @@ export default async function ClinicianHomePage({ searchParams }: { searchParams
     findSchedule({ actor, ...scheduleFetchRange(date, now.getTime()), clinicianId: actor.clinicianId ?? undefined }),
     findPendingRequests({ actor, now }),
   ]);
+  const intakes = await findIntakeStatuses({ actor, bookingIds: schedule.entries.map((e) => e.id) });
   const zone = schedule.practice.timeZone;
   const window = scheduleWindow(date, localDateKey(now, zone));
   const locale = await getRequestLocale();
@@ -46,7 +48,7 @@ export default async function ClinicianHomePage({ searchParams }: { searchParams
 
       <ScheduleNav path="/clinician" window={window} error={requested.ok ? undefined : requested.message} />
 
-      <WeekView entries={schedule.entries} timeZone={zone} window={window} locale={locale} />
+      <WeekView entries={schedule.entries} timeZone={zone} window={window} locale={locale} intakes={intakes} />
     </div>
   );
 }

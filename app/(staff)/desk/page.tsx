@@ -3,6 +3,7 @@ import { getRequestLocale } from '@/app/_lib/request-locale';
 import { formatLongDate } from '@/components/booking/format';
 import { buttonClasses } from '@/components/ui/button';
 import { AppError } from '@/lib/errors';
+import { findIntakeStatuses, type BookingIntakeStatuses } from '@/lib/intake/statuses';
 import { findSchedule, searchBookings } from '@/lib/staff/schedule-queries';
 import { parseScheduleDate, relativeDayName, scheduleFetchRange, scheduleWindow, type ScheduleWindow } from '@/lib/staff/schedule-window';
 import type { BookingSearchResult, BookingSummary } from '@/lib/staff/dto';
@@ -40,6 +41,9 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
   const schedule = await findSchedule({ actor, ...scheduleFetchRange(date, now) });
   const timeZone = schedule.practice.timeZone;
   const window = scheduleWindow(date, localDateKey(now, timeZone));
+  // Only not started / in progress / sent per person: all the front desk may know of an intake.
+  const shownIds = search && 'results' in search ? search.results.map((r) => r.id) : schedule.entries.map((e) => e.id);
+  const intakes = await findIntakeStatuses({ actor, bookingIds: shownIds });
 
   return (
     <div className="mx-auto max-w-6xl px-5 py-8 sm:px-8">
@@ -92,21 +96,31 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
           </p>
           {search.results.length ? (
             <div className="mt-3 overflow-x-auto">
-              <BookingTable caption={`Bookings matching ${search.query}`} entries={search.results} timeZone={timeZone} showDate />
+              <BookingTable caption={`Bookings matching ${search.query}`} entries={search.results} timeZone={timeZone} showDate intakes={intakes} />
             </div>
           ) : null}
         </section>
       ) : (
         <>
           <ScheduleNav path="/desk" window={window} error={requested.ok ? undefined : requested.message} />
-          <ScheduleDays entries={schedule.entries} timeZone={timeZone} window={window} />
+          <ScheduleDays entries={schedule.entries} timeZone={timeZone} window={window} intakes={intakes} />
         </>
       )}
     </div>
   );
 }
 
-async function ScheduleDays({ entries, timeZone, window }: { entries: BookingSummary[]; timeZone: string; window: ScheduleWindow }) {
+async function ScheduleDays({
+  entries,
+  timeZone,
+  window,
+  intakes,
+}: {
+  entries: BookingSummary[];
+  timeZone: string;
+  window: ScheduleWindow;
+  intakes: Readonly<Record<string, BookingIntakeStatuses | null>>;
+}) {
   const locale = await getRequestLocale();
   const byDay = new Map<string, BookingSummary[]>(window.days.map((key) => [key, []]));
   for (const entry of entries) byDay.get(localDateKey(Date.parse(entry.startsAt), timeZone))?.push(entry);
@@ -127,7 +141,7 @@ async function ScheduleDays({ entries, timeZone, window }: { entries: BookingSum
             </h2>
             {list.length ? (
               <div className="mt-2 overflow-x-auto">
-                <BookingTable caption={label} entries={list} timeZone={timeZone} />
+                <BookingTable caption={label} entries={list} timeZone={timeZone} intakes={intakes} />
               </div>
             ) : (
               <p className="mt-1 text-sm text-ink-muted">No consultations.</p>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { BookingSummary } from '@/lib/staff/dto';
+import type { BookingIntakeStatuses } from '@/lib/intake/statuses';
+import { intakeStatusesLine } from '../../_components/intake-labels';
 import { relativeDayName, type ScheduleWindow } from '@/lib/staff/schedule-window';
 import { formatTimeRange } from '@/components/booking/format';
 import { MODALITY_NAMES, STATUS_LABELS, formatDayHeading } from '../_lib/format';
@@ -17,17 +19,21 @@ function dayHeading(key: string, today: string, locale: string): string {
  * bench/week-view.bench.ts render exactly the same markup.
  * `entries` may include a margin either side of the window (findSchedule's range): it is dropped.
  * Times in the viewer's `locale`; a session that ends on the next date says so.
+ * `intakes` (findIntakeStatuses): each booking's intake state, small ("Intake: sent"); a booking
+ * whose type asks none, or one missing from the map, shows nothing.
  */
 export function WeekView({
   entries,
   timeZone,
   window,
   locale,
+  intakes = {},
 }: {
   entries: BookingSummary[];
   timeZone: string;
   window: ScheduleWindow;
   locale: string;
+  intakes?: Readonly<Record<string, BookingIntakeStatuses | null>>;
 }) {
   // One day-key formatter per render, not per row (the time formatters are cached in zoned-time).
   const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -63,6 +69,11 @@ export function WeekView({
                     <span className="text-ink-muted">
                       {entry.type.title} · {MODALITY_NAMES[entry.type.modality]}
                     </span>
+                    {intakes[entry.id] ? (
+                      <span className="text-sm text-ink-muted" data-testid="intake-state">
+                        {intakeStatusesLine(intakes[entry.id]!, { client: entry.clientName, partner: entry.partnerName })}
+                      </span>
+                    ) : null}
                     <span className="ml-auto rounded-full border border-line-strong px-2.5 py-0.5 text-sm text-ink">
                       {STATUS_LABELS[entry.status]}
                     </span>

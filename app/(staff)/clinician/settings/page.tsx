@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getAvailability } from '@/lib/availability/queries';
 import { can } from '@/lib/auth/actor';
@@ -41,6 +42,14 @@ export default async function ConsultationTypesPage() {
         How each consultation is booked, for everyone in the practice. Changes shape new bookings; existing bookings keep their times, and
         after saving you see any that a new length or buffer would affect.
       </p>
+      {can(actor, 'practice.edit_intake') ? (
+        <p className="mt-2">
+          <Link prefetch={false} href="/clinician/settings/intake" className="font-medium text-accent underline underline-offset-4">
+            Intake questions
+          </Link>
+          <span className="text-ink-muted">: which questionnaire each consultation asks, and your own questions.</span>
+        </p>
+      ) : null}
       {view.consultationTypes.length === 0 ? (
         <p className="mt-8 text-ink" data-testid="no-types">
           The practice has no consultation types yet.

@@ -16,6 +16,8 @@ import { findBookingMessages } from '@/lib/messaging/delivery-status';
 import { BookingMessages } from '../../../_components/booking-messages';
 import { CANCELLATION_LABELS } from '@/lib/bookings/cancellation-text';
 import { MODALITY_NAMES, STATUS_LABELS, formatDateTime } from '../../_lib/format';
+import { findIntakeStatuses } from '@/lib/intake/statuses';
+import { intakeStatusesLine } from '../../../_components/intake-labels';
 
 export const metadata: Metadata = { title: 'Consultation' };
 
@@ -45,6 +47,8 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
   const zone = booking.practiceTimeZone;
   const locale = await getRequestLocale();
   const delivery = await findBookingMessages({ actor, bookingId: id });
+  // The state only (no content, no audit): the intake itself opens on its own page, audited there.
+  const intake = (await findIntakeStatuses({ actor, bookingIds: [id] }))[id] ?? null;
   const who = `${booking.clientName}${booking.partnerName ? ` & ${booking.partnerName}` : ''}`;
   const hasStarted = new Date(booking.startsAt).getTime() <= Date.now();
 
@@ -67,6 +71,23 @@ export default async function ClinicianBookingPage({ params }: { params: Promise
         {booking.status === 'cancelled' && booking.cancellation ? ` · ${CANCELLATION_LABELS[booking.cancellation]}` : ''}
         {booking.cancelReason ? `: ${booking.cancelReason}` : ''}
       </p>
+
+      <section aria-labelledby="intake-heading" className="mt-8">
+        <h2 id="intake-heading" className="font-serif text-xl font-semibold text-ink">
+          Intake
+        </h2>
+        {intake ? (
+          <p className="mt-2 text-ink">
+            <span data-testid="intake-state">{intakeStatusesLine(intake, { client: booking.clientName, partner: booking.partnerName })}</span>
+            {' · '}
+            <Link prefetch={false} href={`/clinician/bookings/${booking.id}/intake`} className="font-medium text-accent underline underline-offset-4">
+              {booking.partnerName ? 'Open the intakes' : 'Open the intake'}
+            </Link>
+          </p>
+        ) : (
+          <p className="mt-2 text-ink-muted">This consultation type asks no intake questionnaire.</p>
+        )}
+      </section>
 
       <ContactDetails booking={booking} headingClassName="font-serif text-xl font-semibold text-ink" />
 

@@ -11,6 +11,8 @@ import { STATUS_LABELS } from '../../_components/labels';
 import { findBookingMessages } from '@/lib/messaging/delivery-status';
 import { maskEmail } from '@/lib/messaging/mask';
 import { BookingMessages } from '../../../_components/booking-messages';
+import { findIntakeStatuses } from '@/lib/intake/statuses';
+import { INTAKE_STATUS_LABELS } from '../../../_components/intake-labels';
 import { BookingActions } from './_components/booking-actions';
 import { isMovable, loadBookingOrNotFound } from './_lib/load-booking';
 
@@ -30,6 +32,8 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
   const started = start <= now;
   const locale = await getRequestLocale();
   const delivery = await findBookingMessages({ actor, bookingId: booking.id });
+  // Whether each person's intake is not started, in progress or sent: nothing more, for the desk.
+  const intake = (await findIntakeStatuses({ actor, bookingIds: [booking.id] }))[booking.id] ?? null;
 
   return (
     <div className="mx-auto max-w-4xl px-5 py-8 sm:px-8">
@@ -60,6 +64,20 @@ export default async function DeskBookingPage({ params }: { params: Promise<{ id
         Status: <span className="font-semibold" data-testid="booking-status">{STATUS_LABELS[booking.status]}</span>
         <span className="text-ink-muted"> · Reference {booking.reference}</span>
       </p>
+      {intake ? (
+        <p className="mt-1 text-ink" data-testid="intake-state">
+          Intake:{' '}
+          {intake.partner === null ? (
+            <span className="font-semibold">{INTAKE_STATUS_LABELS[intake.primary]}</span>
+          ) : (
+            <>
+              {booking.clientName} <span className="font-semibold">{INTAKE_STATUS_LABELS[intake.primary].toLowerCase()}</span>
+              {' · '}
+              {booking.partner?.name ?? 'Partner'} <span className="font-semibold">{INTAKE_STATUS_LABELS[intake.partner].toLowerCase()}</span>
+            </>
+          )}
+        </p>
+      ) : null}
       {booking.status === 'cancelled' && booking.cancellation ? (
         <p className="mt-1 text-sm text-ink-muted" data-testid="cancellation">
           {CANCELLATION_LABELS[booking.cancellation]}
