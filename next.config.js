@@ -24,7 +24,7 @@ const nextConfig = {
   experimental: {
     // The largest form (a booking with a 1,000-character note, or a week of hours) posts a few kB;
     // 64 kB leaves ample margin and refuses anything bigger before it is parsed (default: 1 MB).
-    serverActions: { bodySizeLimit: '64kb' },
+    serverActions: { bodySizeLimit: '256kb' },
   },
   async headers() {
     return [

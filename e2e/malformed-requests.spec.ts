@@ -11,7 +11,7 @@ import { expect, test } from './support/staff-fixture';
 test.describe.configure({ mode: 'parallel' });
 
 const TEXT = 'text/plain;charset=UTF-8';
-const big = 'a'.repeat(70 * 1024);
+const big = 'a'.repeat(260 * 1024);
 
 type Probe = { name: string; contentType?: string; body: string; origin?: string; expect: number };
 
@@ -30,7 +30,7 @@ const PROBES: Probe[] = [
   { name: 'broken multipart', contentType: 'multipart/form-data; boundary=XX', body: '--XX\r\ngarbage', expect: 400 },
   { name: 'multipart without a root', contentType: 'multipart/form-data; boundary=XX', body: '--XX\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--XX--\r\n', expect: 400 },
   { name: 'multipart with a root that is not JSON', contentType: 'multipart/form-data; boundary=XX', body: '--XX\r\nContent-Disposition: form-data; name="0"\r\n\r\nnope\r\n--XX--\r\n', expect: 400 },
-  { name: 'over 64 kB', contentType: TEXT, body: JSON.stringify([big]), expect: 413 },
+  { name: 'over 256 kB', contentType: TEXT, body: JSON.stringify([big]), expect: 413 },
   { name: 'from another site', contentType: TEXT, body: '[]', origin: 'https://elsewhere.example', expect: 403 },
 ];
 

@@ -9,7 +9,7 @@
  * the tags such arguments produce are allowed and every other tag (Map, Set, promise, stream,
  * server reference, blob, bigint…) is refused: React's decoder throws on malformed ones (a 500).
  */
-export const ACTION_BODY_LIMIT_BYTES = 64 * 1024; // keep equal to serverActions.bodySizeLimit in next.config.js
+export const ACTION_BODY_LIMIT_BYTES = 256 * 1024; // keep equal to serverActions.bodySizeLimit in next.config.js
 
 export const ACTION_REFUSALS = {
   tooLarge: { status: 413, text: 'This form is too large to send. Please shorten what you typed and try again.' },

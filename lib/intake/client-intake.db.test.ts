@@ -11,7 +11,7 @@ import { deliverMessage } from '../messaging/deliver';
 import { QUEUES } from '../messaging/queue';
 import { keepingTransport } from '../../tests/support/intake-world';
 import { getIntakeForClient, getIntakeStatusForLink, saveIntakeDraft, submitIntake } from './client-intake';
-import { findItem, optionsOf, questionsOf } from './engine';
+import { findItem, optionsOf, questionsOf, sectionsOf } from './engine';
 import { openAnswers, openDraft, openSummary } from './intake-crypto';
 import type { Answers, Questionnaire } from './types';
 
@@ -132,6 +132,15 @@ describe(`a client's intake on ${testDriver()}`, () => {
     const other = await couple();
     expect(await save(other.partner, { 'medications-any': 'perhaps' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await intakeRow(other.booking.id, 'partner')).toBeUndefined();
+  });
+
+  it('keeps the step, up to the review page after the last section (a reload there comes back to it)', async () => {
+    const { booking, primary } = await couple();
+    const sections = sectionsOf((await questionnaireForBooking(handle.db, booking.id)).questionnaire).length;
+    await save(primary, { 'preferred-name': 'Alex' }, later(1), sections);
+    expect((await read(primary, later(2)))!.draft!.step).toBe(sections);
+    await save(primary, { 'preferred-name': 'Alex' }, later(3), 99);
+    expect((await read(primary, later(4)))!.draft!.step).toBe(sections);
   });
 
   it('a safety flag tells the practice once per intake (no content), and only that person sees it', async () => {

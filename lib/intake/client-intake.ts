@@ -219,7 +219,8 @@ export async function saveIntakeDraft(params: { actor: LinkActor; deviceToken?: 
     // answersSchema's output is the pruned answers (visible questions only).
     const answers: Answers = checked.data;
     const previous = intake.draftCiphertext ? openDraft(intake.id, intake.draftCiphertext) : null;
-    const lastStep = Math.max(0, sectionsOf(q).length - 1);
+    // The review page is the step after the last section: a reload there comes back to it.
+    const lastStep = sectionsOf(q).length;
     const draft: SealedDraft = {
       answers,
       step: Math.min(Math.max(0, Math.trunc(input.data.step)), lastStep),

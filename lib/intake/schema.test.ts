@@ -132,3 +132,19 @@ describe('draftInputSchema', () => {
     for (const input of bad) expect(draftInputSchema.safeParse(input).success, JSON.stringify(input).slice(0, 80)).toBe(false);
   });
 });
+
+describe('the total size of a draft', () => {
+  it('refuses answers longer than can be saved at once, with words the page shows, and accepts them at the limit', async () => {
+    const { DRAFT_LIMITS, TOO_MUCH_TEXT } = await import('./schema');
+    const answers = (total: number) =>
+      Object.fromEntries(Array.from({ length: Math.ceil(total / 4000) }, (_, i) => [`q${i}`, 'é'.repeat(Math.min(4000, total - i * 4000))]));
+    expect(draftInputSchema.safeParse({ answers: answers(DRAFT_LIMITS.totalText), step: 0 }).success).toBe(true);
+    const over = draftInputSchema.safeParse({ answers: answers(DRAFT_LIMITS.totalText + 1), step: 0 });
+    expect(over.success).toBe(false);
+    expect(over.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['_form', TOO_MUCH_TEXT]]);
+    // What the browser would send at the limit fits the action body limit, in the worst case (3-byte characters).
+    const { ACTION_BODY_LIMIT_BYTES } = await import('../http/action-request-guard');
+    const body = JSON.stringify([{ answers: answers(DRAFT_LIMITS.totalText), step: 0 }]);
+    expect(Buffer.byteLength(body.replaceAll('é', '€'))).toBeLessThan(ACTION_BODY_LIMIT_BYTES);
+  });
+});

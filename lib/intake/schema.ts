@@ -159,7 +159,15 @@ export type AnswersSchema = ReturnType<typeof answersSchema>;
  * What the browser sends with an autosave: bounded before any questionnaire logic runs.
  * -------------------------------------------------------------------------------------------- */
 
-export const DRAFT_LIMITS = { keys: 400, keyLength: 100, choices: 50, codeLength: 100, stringLength: 5000, steps: 100 } as const;
+/**
+ * `totalText`: all typed answers together, in characters. At 3 bytes a character (UTF-8) plus the
+ * JSON around them this stays well under the 256 kB a server action may carry
+ * (lib/http/action-request-guard.ts), so a long intake is refused with words, never with a 413
+ * that autosave would retry for ever.
+ */
+export const DRAFT_LIMITS = { keys: 400, keyLength: 100, choices: 50, codeLength: 100, stringLength: 5000, steps: 100, totalText: 40_000 } as const;
+
+export const TOO_MUCH_TEXT = `Your answers are longer than we can save at once (${DRAFT_LIMITS.totalText.toLocaleString('en-US')} characters in all). Please shorten the longest ones; you can tell the clinician the rest when you meet.`;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 
 const linkIdKey = z
@@ -184,6 +192,10 @@ const boundedRecord = z
   .pipe(z.record(linkIdKey, answerValueSchema.nullable()))
   .transform(withoutNulls);
 
+function totalTextOf(answers: Record<string, AnswerValue>): number {
+  return Object.values(answers).reduce<number>((sum, value) => sum + (typeof value === 'string' ? value.length : 0), 0);
+}
+
 /** A cleared field may arrive as null (JSON has no undefined, and NaN becomes null): unanswered. */
 function withoutNulls(answers: Record<string, AnswerValue | null>): Record<string, AnswerValue> {
   return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, AnswerValue] => entry[1] !== null));
@@ -194,6 +206,7 @@ export const draftInputSchema = z
     answers: boundedRecord,
     step: z.number().int().min(0).max(DRAFT_LIMITS.steps),
   })
-  .strict();
+  .strict()
+  .refine((draft) => totalTextOf(draft.answers) <= DRAFT_LIMITS.totalText, { message: TOO_MUCH_TEXT, path: ['_form'] });
 
 export type DraftInput = z.infer<typeof draftInputSchema>;
