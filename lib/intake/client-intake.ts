@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { getDb, type Transaction } from '../../db/client';
 import { intakes, type IntakeRow } from '../../db/schema';
 import type { LinkActor } from '../bookings/link-access';
-import { deviceOpens } from './device-access';
 import { forContext, sectionsOf } from './engine';
 import { openAnswers, openDraft, sealAnswers, sealDraft, sealSummary, type SealedDraft } from './intake-crypto';
 import { noticeIntakeAttention } from './intake-notices';
@@ -69,9 +68,8 @@ async function refusable<T>(run: () => Promise<T>): Promise<T> {
 /** The link's scope when it reaches an intake on this device now, else null. */
 async function openScope(actor: LinkActor, deviceToken: string | null | undefined, now: Date): Promise<ReachableScope | null> {
   const db = await getDb();
-  const scope = await loadIntakeScope(db, actor);
-  if (!scope || !scope.form || now.getTime() >= intakeAccessEndsAt(scope).getTime()) return null;
-  if (!(await deviceOpens(db, scope.link.linkId, deviceToken, now))) return null;
+  const scope = await loadIntakeScope(db, actor, { token: deviceToken, now });
+  if (!scope || !scope.form || !scope.deviceOpens || now.getTime() >= intakeAccessEndsAt(scope).getTime()) return null;
   return scope as ReachableScope;
 }
 

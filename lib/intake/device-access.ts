@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '../../db/client';
 import { intakeCodes, intakeDevices, type NewMessage } from '../../db/schema';
@@ -9,7 +9,9 @@ import { env } from '../env';
 import { enqueueMessages } from '../messaging/booking-messages';
 import { maskEmail } from '../messaging/mask';
 import { sealCode } from './intake-crypto';
-import { intakeAccessEndsAt, loadIntakeScope, type IntakeScope } from './link-scope';
+import { DEVICE_TOKEN, deviceTokenHash, intakeAccessEndsAt, loadIntakeScope, type IntakeScope } from './link-scope';
+
+export { deviceTokenHash };
 
 /**
  * A private link can sit in a shared browser's history, so the intake behind it opens only on a
@@ -25,7 +27,6 @@ import { intakeAccessEndsAt, loadIntakeScope, type IntakeScope } from './link-sc
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
 export const CODE_MAX_ATTEMPTS = 5;
-const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export type IntakeGate = { state: 'none' } | { state: 'needs_code'; maskedEmail: string | null } | { state: 'open' };
 
@@ -42,10 +43,6 @@ function hashSecret(): string {
 /** The keyed hash of a code, bound to its row (a hash copied to another row checks nothing). */
 export function codeHashOf(codeId: string, code: string): string {
   return createHmac('sha256', hashSecret()).update(`intake-code:${codeId}:${code}`).digest('hex');
-}
-
-export function deviceTokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 function sameHex(a: string, b: string): boolean {
@@ -74,10 +71,10 @@ function intakeReachable(scope: IntakeScope | null, now: Date): scope is IntakeS
 export async function getIntakeGate(params: { actor: LinkActor; deviceToken?: string | null; now?: Date }): Promise<IntakeGate | null> {
   const now = params.now ?? new Date();
   const db = await getDb();
-  const scope = await loadIntakeScope(db, params.actor);
+  const scope = await loadIntakeScope(db, params.actor, { token: params.deviceToken, now });
   if (!scope) return null;
   if (!intakeReachable(scope, now)) return { state: 'none' };
-  if (await deviceOpens(db, scope.link.linkId, params.deviceToken, now)) return { state: 'open' };
+  if (scope.deviceOpens) return { state: 'open' };
   return { state: 'needs_code', maskedEmail: scope.booking.holderEmail ? maskEmail(scope.booking.holderEmail) : null };
 }
 

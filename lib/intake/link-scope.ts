@@ -1,8 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { bookings, consultationTypes, practices } from '../../db/schema';
-import { resolveLink, type LinkActor, type ResolvedLink } from '../bookings/link-access';
+import { bookingLinks, bookings, consultationTypes, intakeDevices, practices } from '../../db/schema';
+import type { LinkActor, ResolvedLink } from '../bookings/link-access';
+import { hashLinkToken, isWellFormedLinkToken, sameHash } from '../bookings/link-tokens';
 import type { IntakeForm } from './types';
 
 /**
@@ -27,11 +29,25 @@ export type IntakeScope = {
   form: IntakeForm | null;
 };
 
-export async function loadIntakeScope(db: Executor, actor: LinkActor): Promise<IntakeScope | null> {
-  const link = await resolveLink(db, actor);
-  if (!link) return null;
+/**
+ * The link's scope in one query (link, booking, type, practice) and, when a device token is
+ * given, whether that device opens this link's intake at `now` (`deviceOpens`). Unknown,
+ * malformed and revoked links are null alike (as resolveLink).
+ */
+export async function loadIntakeScope(
+  db: Executor,
+  actor: LinkActor,
+  device?: { token: string | null | undefined; now: Date },
+): Promise<(IntakeScope & { deviceOpens: boolean }) | null> {
+  if (actor.kind !== 'link' || !isWellFormedLinkToken(actor.token)) return null;
+  const tokenHash = hashLinkToken(actor.token);
+  const deviceHash = device?.token && DEVICE_TOKEN.test(device.token) ? deviceTokenHash(device.token) : null;
   const [row] = await db
     .select({
+      linkId: bookingLinks.id,
+      tokenHash: bookingLinks.tokenHash,
+      holder: bookingLinks.holder,
+      timeZone: bookingLinks.timeZone,
       id: bookings.id,
       practiceId: bookings.practiceId,
       status: bookings.status,
@@ -45,18 +61,30 @@ export async function loadIntakeScope(db: Executor, actor: LinkActor): Promise<I
       modality: consultationTypes.modality,
       form: consultationTypes.intakeForm,
       practiceEmail: practices.email,
+      deviceId: intakeDevices.id,
     })
-    .from(bookings)
+    .from(bookingLinks)
+    .innerJoin(bookings, eq(bookings.id, bookingLinks.bookingId))
     .innerJoin(consultationTypes, eq(consultationTypes.id, bookings.consultationTypeId))
     .innerJoin(practices, eq(practices.id, bookings.practiceId))
-    .where(eq(bookings.id, link.bookingId))
+    .leftJoin(
+      intakeDevices,
+      and(
+        eq(intakeDevices.linkId, bookingLinks.id),
+        // No token: '' matches no row (hashes are 64 hex digits).
+        eq(intakeDevices.tokenHash, deviceHash ?? ''),
+        isNull(intakeDevices.revokedAt),
+        gt(intakeDevices.expiresAt, device?.now ?? new Date(0)),
+      ),
+    )
+    .where(and(eq(bookingLinks.tokenHash, tokenHash), isNull(bookingLinks.revokedAt)))
     .limit(1);
-  if (!row) return null;
-  const partner = link.holder === 'partner';
+  if (!row || !sameHash(row.tokenHash, tokenHash)) return null;
+  const partner = row.holder === 'partner';
   // The booker said "no email": no code goes to them (the page says to call the practice).
   const holderEmail = partner ? row.partnerEmail : row.okToEmail ? row.clientEmail : null;
   return {
-    link,
+    link: { linkId: row.linkId, bookingId: row.id, holder: row.holder, timeZone: row.timeZone },
     booking: {
       id: row.id,
       practiceId: row.practiceId,
@@ -69,7 +97,15 @@ export async function loadIntakeScope(db: Executor, actor: LinkActor): Promise<I
       practiceEmail: row.practiceEmail,
     },
     form: row.form,
+    deviceOpens: row.deviceId !== null,
   };
+}
+
+/** A device token as the cookie holds it (256 random bits, base64url). */
+export const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function deviceTokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** A device (and the intake) is good until the day after the consultation. */
