@@ -79,7 +79,7 @@ const test2 = test.extend<{ world: World }>({
   },
 });
 
-test2('the clinician sees flags first with scores, a couple side by side, one audit row per intake per view', async ({ page, world, staffDb }) => {
+test2('the inbox lists flags first, then upcoming consultations, with scores and bands and no answer', async ({ page, world, staffDb }) => {
   await signInTo(page, world.clinician, '/clinician/intakes');
   await expect(page.getByRole('heading', { level: 1, name: 'Intakes' })).toBeVisible();
   await expect(page).toHaveTitle(/^Intakes · /);
@@ -104,10 +104,17 @@ test2('the clinician sees flags first with scores, a couple side by side, one au
   // The inbox opened no intake.
   expect(await intakeAuditCount(staffDb, [...world.couple.intakeIds, world.calm.intakeId, world.flagged.intakeId], 'intake.viewed')).toBe(0);
 
-  // The couple: both intakes, side by side on a wide screen.
-  await page.setViewportSize({ width: 1280, height: 900 });
+  // The row leads to the booking's intakes.
   await rows.nth(3).getByRole('link', { name: new RegExp(world.couple.name) }).click();
   await expect(page).toHaveURL((url) => url.pathname === `/clinician/bookings/${world.couple.bookingId}/intake`);
+});
+
+test2("a couple's two intakes side by side (stacked on a phone), each partner's flag for the clinician, one audit row per intake per view", async ({ page, world, staffDb }) => {
+  // Two long questionnaires and axe over them: more than the default minute on a busy machine.
+  test2.slow();
+  // The couple: both intakes, side by side on a wide screen.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInTo(page, world.clinician, `/clinician/bookings/${world.couple.bookingId}/intake`);
   await expect(page).toHaveTitle(/^Intake · /);
   const primary = page.getByTestId('intake-primary');
   const partner = page.getByTestId('intake-partner');
@@ -141,9 +148,11 @@ test2('the clinician sees flags first with scores, a couple side by side, one au
   expect(await intakeAuditCount(staffDb, [world.couple.intakeIds[0]], 'intake.reviewed')).toBe(1);
   await page.waitForLoadState('networkidle');
   expect(await intakeAuditCount(staffDb, world.couple.intakeIds, 'intake.viewed')).toBe(2);
+});
 
+test2('an intake in progress shows its state only; the week view and the consultation page say the state and lead to the intake', async ({ page, world, staffDb }) => {
   // An intake in progress: its state, never the draft.
-  await page.goto(`/clinician/bookings/${world.started.bookingId}/intake`);
+  await signInTo(page, world.clinician, `/clinician/bookings/${world.started.bookingId}/intake`);
   await expect(page.getByTestId('intake-state')).toContainText('In progress');
   await expect(page.locator('main')).not.toContainText('DRAFT-ANSWER');
   expect(await intakeAuditCount(staffDb, [world.started.intakeId], 'intake.viewed')).toBe(0);

@@ -21,6 +21,8 @@ const daysAhead = (days: number) => {
 };
 
 test('a section off and a question of the practice’s own make a new version; an intake started earlier keeps its version', async ({ page, staff, staffDb }) => {
+  // Two tabs, a save, a stale save and two intake views: more than the default minute on a busy machine.
+  test.slow();
   const clinician = await staff({ role: 'clinician' });
   const seed = await BookingSeed.create(staffDb, { practiceId: clinician.practiceId, type: { intakeForm: 'individual', title: 'Individual consultation' } });
   try {

@@ -55,6 +55,14 @@ test('the demo staff sign in on the embedded database and find the demo practice
   await expect(page.getByRole('heading', { level: 1, name: /Availability/ })).toBeVisible();
   await nav.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  // The demo's intakes: the flagged one first, the couple's two sent, one in progress.
+  await nav.getByRole('link', { name: 'Intakes' }).click();
+  const intakeRows = page.getByTestId('intake-row');
+  await expect(intakeRows.first()).toContainText('Sam Rivera');
+  await expect(intakeRows.first().getByTestId('safety-marker')).toBeVisible();
+  await expect(intakeRows.filter({ hasText: 'Riley Chen' }).getByTestId('intake-status')).toHaveText('Sent');
+  await expect(intakeRows.filter({ hasText: 'Dana Brooks' }).getByTestId('intake-status')).toHaveText('In progress');
+  await expect(intakeRows.filter({ hasText: 'Jordan Ellis' }).getByTestId('intake-row-scores')).toContainText('PHQ-9');
 
   const desk = await newClient();
   const deskSignIn = new SignInPage(desk.page);
