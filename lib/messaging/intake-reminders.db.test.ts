@@ -129,5 +129,21 @@ describe(`intake reminders on ${testDriver()}`, () => {
     expect(transport.sent[0]!.subject).toMatch(/^Before your appointment: /);
     expect(transport.sent[0]!.text).toContain('/m/');
     expect(transport.sent[0]!.text).toContain(b.partnerToken!);
+
+    // The confirmations: one line about the questions for the person who still has them to answer.
+    const line = "Before you meet, please answer the practice's questions on your private page.";
+    const confirmations = await handle.db
+      .select({ id: messages.id, recipient: messages.recipient })
+      .from(messages)
+      .where(and(eq(messages.bookingId, b.bookingId), eq(messages.kind, 'booking_confirmed')))
+      .orderBy(messages.recipient);
+    const said: Record<string, string> = {};
+    for (const c of confirmations) {
+      const box = keepingTransport();
+      expect(await deliverMessage(handle.db, { messageId: c.id, retryCount: 0, retryLimit: 10, now: NOW }, box)).toBe('sent');
+      said[c.recipient] = box.sent[0]!.text.replace(/\s+/g, ' ');
+    }
+    expect(said.partner).toContain(line);
+    expect(said.primary).not.toContain(line);
   });
 });

@@ -129,16 +129,23 @@ export async function loadMessage(db: Executor, messageId: string, now: Date = n
       : [];
     if (!code || code.usedAt || !code.ciphertext || code.expiresAt.getTime() <= now.getTime()) intakeStale = 'code_expired';
     else intakeCode = openCode(code.id, code.ciphertext);
-  } else if (row.kind === 'intake_reminder' && (row.recipient === 'primary' || row.recipient === 'partner')) {
-    if (!row.intakeForm) intakeStale = 'no_intake';
-    else {
-      const [sent] = await db
-        .select({ id: intakes.id })
-        .from(intakes)
-        .where(and(eq(intakes.bookingId, row.bookingId), eq(intakes.holder, row.recipient), inArray(intakes.status, ['sent', 'reviewed'])))
-        .limit(1);
-      if (sent) intakeStale = 'intake_sent';
-    }
+  }
+  // An intake reminder is not sent to a person whose intake is sent; a confirmation mentions the
+  // intake's questions only to a person who still has them to answer.
+  let asksForIntake = false;
+  const mentionsIntake = row.kind === 'intake_reminder' || (INTAKE_LINE_KINDS.has(row.kind) && row.status === 'confirmed');
+  if (mentionsIntake && (row.recipient === 'primary' || row.recipient === 'partner')) {
+    const sent = row.intakeForm
+      ? (
+          await db
+            .select({ id: intakes.id })
+            .from(intakes)
+            .where(and(eq(intakes.bookingId, row.bookingId), eq(intakes.holder, row.recipient), inArray(intakes.status, ['sent', 'reviewed'])))
+            .limit(1)
+        ).length > 0
+      : false;
+    if (row.kind === 'intake_reminder') intakeStale = !row.intakeForm ? 'no_intake' : sent ? 'intake_sent' : null;
+    else asksForIntake = row.intakeForm !== null && !sent;
   }
 
   // "Springfield, IL 62701", as the practice's pages write it.
@@ -166,6 +173,7 @@ export async function loadMessage(db: Executor, messageId: string, now: Date = n
     failed,
     reference: referenceOf(row.bookingId),
     ...(row.kind === 'intake_code' ? { intakeCode } : {}),
+    ...(asksForIntake ? { asksForIntake } : {}),
   };
 
   return {
@@ -190,6 +198,9 @@ export async function loadMessage(db: Executor, messageId: string, now: Date = n
     replyTo: row.practiceEmail || null,
   };
 }
+
+/** Client messages that may carry the one line about the intake's questions. */
+const INTAKE_LINE_KINDS: ReadonlySet<string> = new Set(['booking_confirmed', 'request_approved', 'booking_rescheduled']);
 
 /**
  * A reminder (and an intake reminder) is for one start time of a confirmed booking: if the

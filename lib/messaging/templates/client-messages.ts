@@ -26,6 +26,7 @@ export const CLIENT_MESSAGES: Record<ClientKind, (ctx: TemplateContext) => Draft
       p(`Thank you for booking. Your ${ctx.lower} is confirmed, and the details are below.`),
       details(ctx),
       ...nextSteps(),
+      ...intakeLine(ctx),
       ...privateLink(ctx, `See or change your ${ctx.lower}`),
       closing(ctx),
     ],
@@ -52,6 +53,7 @@ export const CLIENT_MESSAGES: Record<ClientKind, (ctx: TemplateContext) => Draft
       p(`Good news: the practice has confirmed the time you asked for. The details are below.`),
       details(ctx),
       ...nextSteps(),
+      ...intakeLine(ctx),
       ...privateLink(ctx, `See or change your ${ctx.lower}`),
       closing(ctx),
     ],
@@ -84,6 +86,7 @@ export const CLIENT_MESSAGES: Record<ClientKind, (ctx: TemplateContext) => Draft
       ),
       details(ctx, 'New time'),
       ...nextSteps(),
+      ...intakeLine(ctx),
       ...privateLink(ctx, `See or change your ${ctx.lower}`),
       closing(ctx),
     ],
@@ -185,6 +188,11 @@ function details(ctx: TemplateContext, whenLabel = 'When'): Block {
   if (ctx.clinician) facts.push({ label: 'With', lines: [ctx.clinician] });
   if (ctx.otherName) facts.push({ label: 'Who', lines: [`You and ${ctx.otherName}`] });
   return { type: 'facts', facts };
+}
+
+/** One line when the person has questions to answer before they meet (never what they answered). */
+function intakeLine(ctx: TemplateContext): Block[] {
+  return ctx.view.asksForIntake ? [p("Before you meet, please answer the practice's questions on your private page.")] : [];
 }
 
 function nextSteps(): Block[] {

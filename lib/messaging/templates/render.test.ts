@@ -149,6 +149,7 @@ describe('discretion', () => {
       | 'word'
       | 'practice'
       | 'intakeCode'
+      | 'asksForIntake'
       | 'clinicianName'
       | 'link'
       | 'hasMessageOnPage'
@@ -159,6 +160,14 @@ describe('discretion', () => {
     expect(Object.keys(clientView()).sort()).toEqual(
       ['kind', 'recipient', 'recipientName', 'changedBy', 'timeZone', 'locale', 'startsAt', 'endsAt', 'modality', 'status', 'word', 'practice', 'clinicianName', 'link', 'hasMessageOnPage', 'otherPersonName', 'failed', 'reference'].sort(),
     );
+  });
+
+  it('the line about the intake appears only where the view asks for it (a confirmation, an approval, a move)', () => {
+    const line = "Before you meet, please answer the practice's questions on your private page.";
+    const asking = ALL.filter((v) => v.asksForIntake);
+    expect(new Set(asking.map((v) => v.kind))).toEqual(new Set(['booking_confirmed', 'request_approved', 'booking_rescheduled']));
+    for (const view of asking) expect(renderMessage(view).text.replace(/\s+/g, ' ')).toContain(line);
+    for (const view of ALL.filter((v) => !v.asksForIntake)) expect(renderMessage(view).text.replace(/\s+/g, ' ')).not.toContain(line);
   });
 
   it('a partner is only ever given their own link; the booker only theirs', () => {

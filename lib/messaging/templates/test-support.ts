@@ -61,6 +61,9 @@ export function practiceView(overrides: Partial<MessageView> = {}): MessageView 
 }
 
 /** Every kind × recipient × modality × changed-by × link/no link × message-on-page a template can meet. */
+/** The messages that may carry the line about the intake's questions. */
+const ASKS_FOR_INTAKE = new Set<MessageKind>(['booking_confirmed', 'request_approved', 'booking_rescheduled']);
+
 export function everyView(): MessageView[] {
   const views: MessageView[] = [];
   const modalities = ['in_person', 'video', 'phone'] as const;
@@ -74,6 +77,7 @@ export function everyView(): MessageView[] {
             for (const hasMessageOnPage of kind === 'booking_cancelled' || kind === 'request_declined' ? [false, true] : [false]) {
               const view = clientView({ kind, recipient, couple, modality, changedBy, hasMessageOnPage });
               views.push(withLink ? view : { ...view, link: null });
+              if (withLink && ASKS_FOR_INTAKE.has(kind)) views.push({ ...view, asksForIntake: true });
             }
           }
         }
@@ -95,7 +99,7 @@ export function everyView(): MessageView[] {
 }
 
 export function describeView(v: MessageView): string {
-  return `${v.kind}/${v.recipient}${v.otherPersonName ? '+couple' : ''}/${v.modality}/by:${v.changedBy}/${v.link ? 'link' : 'nolink'}${v.hasMessageOnPage ? '/msg' : ''}`;
+  return `${v.kind}/${v.recipient}${v.otherPersonName ? '+couple' : ''}/${v.modality}/by:${v.changedBy}/${v.link ? 'link' : 'nolink'}${v.hasMessageOnPage ? '/msg' : ''}${v.asksForIntake ? '/intake' : ''}`;
 }
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input', 'col', 'area', 'base', 'wbr', 'source']);

@@ -37,6 +37,12 @@ export type MessageView = {
    * (never stored in `messages`); null when the code was used or has expired (then nothing is sent).
    */
   intakeCode?: string | null;
+  /**
+   * booking_confirmed / request_approved / booking_rescheduled: the consultation type asks for an
+   * intake and this person has not sent theirs yet (one neutral line: answer the practice's
+   * questions on the private page). Never what they answered.
+   */
+  asksForIntake?: boolean;
   /** request_declined / booking_cancelled by the practice: a message from the clinician waits on the private page. */
   hasMessageOnPage: boolean;
   /** Couples: the other person's first name (for "you and Sam"); never their address or link. */
