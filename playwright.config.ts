@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { e2eLogDir } from './e2e/support/e2e-env';
 
 /**
  * End-to-end tests against the built app (`next build` first; `npm test` does it).
@@ -16,11 +17,20 @@ process.env.E2E_RUN_STARTED_AT ??= String(Date.now());
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 3100);
 const PGLITE_PORT = Number(process.env.E2E_PGLITE_PORT ?? 3101);
 process.env.E2E_PG_PORT = String(PG_PORT);
+process.env.E2E_PGLITE_PORT = String(PGLITE_PORT);
 // The SMTP sink every app server under test sends to (E2E_ENV.SMTP_URL), and the mail-less demo
 // server that e2e/dev-mailbox.spec.ts starts itself: next to the PostgreSQL server's port unless set.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PG_PORT + 2);
 process.env.E2E_SMTP_PORT = String(SMTP_PORT);
 process.env.E2E_DEMO_PORT ??= String(PG_PORT + 3);
+
+// The servers' logs of this run (serve.mts writes them, e2e/log-privacy.spec.ts reads them): emptied
+// once, when the run starts: the workers load this file again and inherit the marker.
+if (!process.env.E2E_LOGS_CLEARED) {
+  fs.rmSync(e2eLogDir(PG_PORT), { recursive: true, force: true });
+  fs.mkdirSync(e2eLogDir(PG_PORT), { recursive: true, mode: 0o700 });
+  process.env.E2E_LOGS_CLEARED = '1';
+}
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -45,13 +55,13 @@ export default defineConfig({
   projects: [
     {
       name: 'los-angeles',
-      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /mail-privacy\.spec\.ts/],
+      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /mail-privacy\.spec\.ts/, /log-privacy\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'America/Los_Angeles' },
     },
     {
       name: 'berlin',
       // The authorization matrix's and the malformed-request answers, and what is emailed to whom, don't depend on the browser's zone: they run once.
-      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/, /email-delivery\.spec\.ts/, /mail-privacy\.spec\.ts/],
+      testIgnore: [/smoke\.spec\.ts/, /dev-mailbox\.spec\.ts/, /authorization-matrix\.spec\.ts/, /malformed-requests\.spec\.ts/, /email-delivery\.spec\.ts/, /mail-privacy\.spec\.ts/, /log-privacy\.spec\.ts/],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PG_PORT}`, timezoneId: 'Europe/Berlin', locale: 'en-GB' },
     },
     {
@@ -66,6 +76,13 @@ export default defineConfig({
       testMatch: /mail-privacy\.spec\.ts/,
       dependencies: ['los-angeles', 'berlin', 'embedded-db-smoke'],
       // No baseURL: it opens no page (and the booking projects' lanes count the projects that share one).
+      use: { ...chromium },
+    },
+    {
+      // Last: a grep over everything the app servers printed during the run (serve.mts logs it).
+      name: 'log-privacy',
+      testMatch: /log-privacy\.spec\.ts/,
+      dependencies: ['los-angeles', 'berlin', 'embedded-db-smoke', 'mail-privacy'],
       use: { ...chromium },
     },
   ],

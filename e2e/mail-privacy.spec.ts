@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { TYPES } from './pages/booking-flow';
-import { CLIENT_NOTE } from './support/booking-seed';
 import { e2eDatabaseUrlFile } from './support/e2e-env';
 import { allMail, expectDiscreet } from './support/mailbox';
+import { SUITE_SECRETS } from './support/suite-secrets';
 
 /**
  * Every message the whole run delivered to the SMTP sink, read after every other project has
@@ -13,14 +13,6 @@ import { allMail, expectDiscreet } from './support/mailbox';
  * caused it (bookings, moves and cancellations by link and by staff, declines, new links…).
  */
 
-/** Texts the suite types into notes, reasons and decline messages, wherever it does. */
-const SECRETS = [
-  'Sentinel', // e2e/messages.spec.ts: notes, reasons, decline texts
-  'Hoping to talk things through', // every UI booking's note (e2e/fixtures.ts newPerson)
-  CLIENT_NOTE, // e2e/support/booking-seed.ts
-  'Matrix: a private worry', // the authorization matrix's note
-  'moving away', // cancellation reasons (unsent-messages.spec.ts and others)
-];
 const TYPE_NAMES = [...Object.values(TYPES).map((t) => t.title), 'Individual consultation'];
 
 test('no message the run delivered carries a note, a reason, a decline text, a type name or the words therapy / sex / couples', async () => {
@@ -46,5 +38,5 @@ test('no message the run delivered carries a note, a reason, a decline text, a t
   const delivered = await allMail();
   // The run books, moves, cancels and declines: a run that delivered nothing has lost its mail.
   expect(delivered.length).toBeGreaterThan(10);
-  for (const m of delivered) expectDiscreet(m, { secrets: SECRETS, typeNames: TYPE_NAMES });
+  for (const m of delivered) expectDiscreet(m, { secrets: SUITE_SECRETS, typeNames: TYPE_NAMES });
 });

@@ -45,3 +45,13 @@ export function e2eDatabaseUrlFile(port: string | number): string {
 export function e2eMailDir(port: string | number): string {
   return path.join(os.tmpdir(), `haven-e2e-mail-${port}`);
 }
+
+/**
+ * Where the app servers under test leave their output (serve.mts: stdout and stderr of `next start`
+ * and of the worker process, one file per server), for e2e/log-privacy.spec.ts. One folder per run,
+ * named after the PostgreSQL server's port like the other run files, emptied by playwright.config.ts
+ * when a run starts (and kept afterwards, to read).
+ */
+export function e2eLogDir(pgPort: string | number = process.env.E2E_PG_PORT ?? 3100): string {
+  return path.join(os.tmpdir(), `haven-e2e-logs-${pgPort}`);
+}

@@ -10,13 +10,19 @@
  *
  * Mail goes to the e2e SMTP sink (E2E_ENV.SMTP_URL) unless `--no-smtp`; the embedded database's app
  * works the queue in-process, and `--worker` starts `npm run worker`'s script beside a PostgreSQL app.
+ *
+ * What the app (and the worker) print, stdout and stderr, passes through to this process's own
+ * (Playwright shows a server's stderr) and is also appended, whole lines at a time, to
+ * `<e2eLogDir()>/<driver>-<port>.app.log` (and `….worker.log`): e2e/log-privacy.spec.ts reads them.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
-import { E2E_ENV, E2E_STAFF_PASSWORDS, e2eDatabaseUrlFile } from './e2e-env.ts';
+import { E2E_ENV, E2E_STAFF_PASSWORDS, e2eDatabaseUrlFile, e2eLogDir } from './e2e-env.ts';
 
 const [driver, port, ...flags] = process.argv.slice(2);
 if ((driver !== 'pg' && driver !== 'pglite') || !port || flags.some((f) => f !== '--worker' && f !== '--no-smtp')) {
@@ -74,11 +80,42 @@ await setStaffPassword(handle.db, { email: DEMO_FRONT_DESK_CREDENTIALS.email, pa
 await handle.close();
 if (env.DATABASE_URL) fs.writeFileSync(e2eDatabaseUrlFile(port), env.DATABASE_URL, { mode: 0o600 });
 
+/** Copies `from` to `to` as it comes, and its whole lines to the log file `fd` (a line is never split by the other stream's). */
+function tee(from: Readable, to: Writable, fd: number): void {
+  const decoder = new StringDecoder('utf8');
+  let partial = '';
+  from.on('data', (chunk: Buffer) => {
+    to.write(chunk);
+    partial += decoder.write(chunk);
+    const end = partial.lastIndexOf('\n');
+    if (end < 0) return;
+    fs.writeSync(fd, partial.slice(0, end + 1));
+    partial = partial.slice(end + 1);
+  });
+  from.on('end', () => {
+    partial += decoder.end();
+    if (partial) fs.writeSync(fd, `${partial}\n`);
+    partial = '';
+  });
+}
+
+/** Starts `command` with its stdout and stderr passed on and logged to `<e2eLogDir()>/<driver>-<port>.<role>.log`. */
+function startLogged(role: 'app' | 'worker', command: string, args: string[]): ChildProcess {
+  fs.mkdirSync(e2eLogDir(), { recursive: true });
+  // Appended: the demo server can be started more than once in a run (a new worker after a failure).
+  const fd = fs.openSync(path.join(e2eLogDir(), `${driver}-${port}.${role}.log`), 'a', 0o600);
+  const started = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  tee(started.stdout!, process.stdout, fd);
+  tee(started.stderr!, process.stderr, fd);
+  return started;
+}
+
+// A reader that went away (Playwright stopping) must not take this process down before it cleans up.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 if (separateWorker) env.HAVEN_WORKER = 'separate';
-const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', port], { stdio: 'inherit', env: { ...process.env, ...env } });
-const worker = separateWorker
-  ? spawn(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/worker.ts'], { stdio: 'inherit', env: { ...process.env, ...env } })
-  : null;
+const child = startLogged('app', path.join('node_modules', '.bin', 'next'), ['start', '-p', port]);
+const worker = separateWorker ? startLogged('worker', path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/worker.ts']) : null;
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
