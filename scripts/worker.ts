@@ -15,6 +15,10 @@
 import { loadDotEnv } from '../db/scripts-env';
 
 async function main(): Promise<void> {
+  // The same scrubbing as the app's processes (instrumentation.ts): a driver error that echoes
+  // SQL parameters never reaches this process's log either.
+  const { installLogScrubber } = await import('../lib/observability/scrub-logs');
+  installLogScrubber();
   loadDotEnv();
   const { env } = await import('../lib/env');
   const e = env();
