@@ -5,6 +5,7 @@ import { auditEvents, intakes } from '../../db/schema';
 import { seedIntake, setTypeIntakeForm } from '../../tests/support/intake-fixture';
 import { seedBooking, type StaffWorld, withStaffWorld } from '../../tests/support/staff-world';
 import { describeAuditEvent } from '../audit/labels';
+import { findAuditEvents } from '../audit/queries';
 import { findIntakeInbox, getIntakeForReview, getIntakeResponseDownload, markIntakeReviewed } from './review';
 import { getIntakeSettings, saveIntakeCustomization, setConsultationTypeIntake } from './settings';
 import { findIntakeStatuses } from './statuses';
@@ -74,6 +75,14 @@ describe(`intake review on ${process.env.TEST_DB_DRIVER ?? 'pglite'}`, () => {
     expect(viewed.every((r) => r.actorId === clinician.userId && r.detail.bookingId === booking.id)).toBe(true);
     expect(JSON.stringify(viewed)).not.toContain(SENTINEL);
     expect(describeAuditEvent({ action: 'intake.viewed', detail: {} })).toBe('Opened an intake');
+
+    // The practice's audit log shows them, by reference (never a name or an answer); another practice's does not.
+    const log = await findAuditEvents({ actor: clinician, action: 'intake.viewed', limit: 200 });
+    const mine = log.events.filter((e) => e.subject.id === a.id || e.subject.id === b.id);
+    expect(mine.map((e) => e.subject.label).sort()).toEqual([`Intake of booking ${booking.id.slice(0, 8).toUpperCase()}`, `Intake of booking ${booking.id.slice(0, 8).toUpperCase()} (partner)`]);
+    expect(JSON.stringify(log)).not.toContain(SENTINEL);
+    const elsewhere = await findAuditEvents({ actor: world.actors['other practice'], action: 'intake.viewed', limit: 200 });
+    expect(elsewhere.events.some((e) => e.subject.id === a.id)).toBe(false);
 
     // A second view is a second read: one more row per intake, never more.
     await getIntakeForReview({ actor: clinician, bookingId: booking.id, now: NOW });
