@@ -11,23 +11,16 @@
  * Prints numbers; not a timed test. Runs unchanged on commits from before messaging (the
  * messages part is skipped there), which is how the before/after numbers in the README were taken.
  */
-import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
-
-const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolveFilename = resolver._resolveFilename;
-resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
-  return resolveFilename.call(this, request === 'server-only' ? require.resolve('../tests/support/empty-module.ts') : request, ...rest);
-};
+import { exitOnError, onPgliteAndPostgres, percentile, type Open } from './support/harness';
 
 const BOOKINGS = 150;
 const WARMUP = 10;
 const NOW = new Date('2026-12-01T14:00:00Z'); // Tue 09:00 in New York
 
 function stats(samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-  return `median ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms (n=${s.length})`;
+  const at = (p: number) => percentile(samples, p);
+  return `median ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms (n=${samples.length})`;
 }
 
 /** Free starts: weekdays 09:00, 11:00, 13:00 and 15:00 New York (an 80-minute couple type fits between), from tomorrow (the fixture's hours). */
@@ -41,7 +34,7 @@ function starts(count: number): string[] {
   return out;
 }
 
-async function run(label: string, open: () => Promise<import('../db/client').DatabaseHandle>) {
+async function run(label: string, open: Open) {
   const { useDatabaseForTests } = await import('../db/client');
   const { migrateDatabase } = await import('../db/migrator');
   const { createTestPractice, bookingInput } = await import('../tests/support/test-practice');
@@ -84,34 +77,4 @@ async function run(label: string, open: () => Promise<import('../db/client').Dat
   await handle.close();
 }
 
-async function main() {
-  process.env.HAVEN_DATA_KEYS ??= 'bench1:' + Buffer.alloc(32, 7).toString('base64');
-  process.env.HAVEN_HASH_SECRET ??= 'bench-hash-secret';
-  const { openDatabase } = await import('../db/client');
-  await run('PGlite (embedded)', () => openDatabase({ driver: 'pglite', dataDir: null }));
-
-  const pg = (await import('pg')).default;
-  const serverUrl = new URL(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `haven_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl.toString() });
-  try {
-    await admin.connect();
-  } catch {
-    console.log('PostgreSQL: not reachable at BENCH_PG_URL, skipped.');
-    return;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL 15 (node-postgres)', () => openDatabase({ driver: 'pg', url: url.toString() }));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+onPgliteAndPostgres(run).catch(exitOnError);

@@ -10,29 +10,22 @@
  * postgres://postgres@127.0.0.1:5432/postgres), a fresh PostgreSQL database. Prints numbers; not a
  * timed test. The browser's debounce (≈ 2 s) and the network are not included.
  */
-import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
-
-const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolveFilename = resolver._resolveFilename;
-resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
-  return resolveFilename.call(this, request === 'server-only' ? require.resolve('../tests/support/empty-module.ts') : request, ...rest);
-};
+import { exitOnError, onPgliteAndPostgres, percentile, type Open } from './support/harness';
 
 const SAVES = 300;
 const WARMUP = 30;
 const NOW = new Date('2026-12-01T14:00:00Z'); // Tue 09:00 in New York
 
 function stats(samples: number[]): string {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-  return `p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms, max ${at(100).toFixed(2)} ms (n=${s.length})`;
+  const at = (p: number) => percentile(samples, p);
+  return `p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms, max ${at(100).toFixed(2)} ms (n=${samples.length})`;
 }
 
 const PARAGRAPH =
   'We have been together eleven years and the last two have been hard. We talk less, and when we do it often turns into an argument about small things. ';
 
-async function run(label: string, open: () => Promise<import('../db/client').DatabaseHandle>) {
+async function run(label: string, open: Open) {
   const { useDatabaseForTests } = await import('../db/client');
   const { migrateDatabase } = await import('../db/migrator');
   const { createTestPractice, bookingInput } = await import('../tests/support/test-practice');
@@ -89,34 +82,4 @@ async function run(label: string, open: () => Promise<import('../db/client').Dat
   await handle.close();
 }
 
-async function main() {
-  process.env.HAVEN_DATA_KEYS ??= 'bench1:' + Buffer.alloc(32, 7).toString('base64');
-  process.env.HAVEN_HASH_SECRET ??= 'bench-hash-secret';
-  const { openDatabase } = await import('../db/client');
-  await run('PGlite (embedded)', () => openDatabase({ driver: 'pglite', dataDir: null }));
-
-  const pg = (await import('pg')).default;
-  const serverUrl = new URL(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `haven_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl.toString() });
-  try {
-    await admin.connect();
-  } catch {
-    console.log('PostgreSQL: not reachable at BENCH_PG_URL, skipped.');
-    return;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL 15 (node-postgres)', () => openDatabase({ driver: 'pg', url: url.toString() }));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+onPgliteAndPostgres(run).catch(exitOnError);
