@@ -95,16 +95,7 @@ export async function findIntakeInbox(params: { actor: StaffActor; now?: Date })
     const [practice] = await tx.select({ timeZone: practices.timeZone }).from(practices).where(eq(practices.id, actor.practiceId)).limit(1);
     if (!practice) throw notFound();
     const rows = await tx
-      .select({
-        id: bookings.id,
-        startsAt: bookings.startsAt,
-        endsAt: bookings.endsAt,
-        clientName: bookings.clientName,
-        partnerName: bookings.partnerName,
-        typeTitle: consultationTypes.title,
-        modality: consultationTypes.modality,
-        audience: consultationTypes.audience,
-      })
+      .select(bookingFacts)
       .from(bookings)
       .innerJoin(consultationTypes, eq(consultationTypes.id, bookings.consultationTypeId))
       .where(
@@ -219,12 +210,9 @@ export type IntakeReview = {
   people: IntakeReviewPerson[];
 };
 
-/** One booking of the actor's practice, for its own clinician's intake reads; NOT_FOUND otherwise. */
-async function loadOwnBooking(db: Executor, actor: StaffActor, bookingId: string) {
-  const [row] = await db
-    .select({
+/** What the inbox and the intake view say about a booking (with its type joined). */
+const bookingFacts = {
       id: bookings.id,
-      clinicianId: bookings.clinicianId,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
       clientName: bookings.clientName,
@@ -232,6 +220,14 @@ async function loadOwnBooking(db: Executor, actor: StaffActor, bookingId: string
       typeTitle: consultationTypes.title,
       modality: consultationTypes.modality,
       audience: consultationTypes.audience,
+};
+
+/** One booking of the actor's practice, for its own clinician's intake reads; NOT_FOUND otherwise. */
+async function loadOwnBooking(db: Executor, actor: StaffActor, bookingId: string) {
+  const [row] = await db
+    .select({
+      ...bookingFacts,
+      clinicianId: bookings.clinicianId,
       intakeForm: consultationTypes.intakeForm,
       timeZone: practices.timeZone,
     })
