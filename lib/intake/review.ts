@@ -212,14 +212,14 @@ export type IntakeReview = {
 
 /** What the inbox and the intake view say about a booking (with its type joined). */
 const bookingFacts = {
-      id: bookings.id,
-      startsAt: bookings.startsAt,
-      endsAt: bookings.endsAt,
-      clientName: bookings.clientName,
-      partnerName: bookings.partnerName,
-      typeTitle: consultationTypes.title,
-      modality: consultationTypes.modality,
-      audience: consultationTypes.audience,
+  id: bookings.id,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  clientName: bookings.clientName,
+  partnerName: bookings.partnerName,
+  typeTitle: consultationTypes.title,
+  modality: consultationTypes.modality,
+  audience: consultationTypes.audience,
 };
 
 /** One booking of the actor's practice, for its own clinician's intake reads; NOT_FOUND otherwise. */
