@@ -102,7 +102,7 @@ export function PartnerSupportPanel({ className }: { className?: string }) {
         .
       </p>
       <p className="mt-2 text-sm text-ink-muted">
-        Only you see this. This form is not watched in real time: if you are in danger now, call 911 or your local emergency number. &ldquo;Leave quickly&rdquo; at
+        Your partner will not see this or your answer; your clinician will, before you meet. This form is not watched in real time: if you are in danger now, call 911 or your local emergency number. &ldquo;Leave quickly&rdquo; at
         the top closes this page at once.
       </p>
     </section>
