@@ -61,7 +61,7 @@ test('item 9 above 0 shows crisis help at once, keeps the form, and the practice
   expect(notice.subject).toMatch(/attention/i);
   expectDiscreet(notice, { secrets: [secret, 'PHQ', 'Several days', 'better off dead', 'hurting yourself', 'self-harm', 'self_harm', 'suicid', 'crisis'], typeNames: ['Individual consultation'] });
   // The client's own inbox has the code and nothing about this.
-  for (const m of await mailTo(booking.primary.email)) expect(everythingIn(m)).not.toMatch(/attention|crisis|988/i);
+  for (const m of await mailTo(booking.primary.email)) expect(everythingIn(m)).not.toMatch(/attention|crisis|\b988\b/i);
 
   // Still there after a reload (the server's flag) and on the next steps, until they change the answer.
   await intake.expectSaved();
